@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * cathode-composer-cli: a thin command-line tool over the simulation core.
+ * Exit status: 0 success, 1 invalid input, 2 usage error.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cli-common.h"
+#include "cli-commands.h"
+
+static const CliCommand commands[] = {
+  { "materials", "[--class CLASS] [--json]", "List the materials database", cli_materials_run },
+  { "presets",   "[--json]",                 "List the literature-cell presets", cli_presets_run },
+  { "preset",    "NAME",                     "Print a preset's design document", cli_preset_run },
+  { "validate",  "FILE|preset:NAME",         "Check a design document", cli_validate_run },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "Usage: cathode-composer-cli COMMAND [OPTIONS…]\n\nCommands:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %-28s %s\n", commands[i].name, commands[i].args, commands[i].summary);
+  fprintf (out, "\nWherever a design file is expected, preset:NAME names a literature preset.\n"
+                "Run 'cathode-composer-cli COMMAND --help' for a command's options.\n");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return CLI_EXIT_USAGE;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return CLI_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("cathode-composer-cli %s\n", PACKAGE_VERSION);
+      return CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  fprintf (stderr, "cathode-composer-cli: unknown command '%s'\n\n", argv[1]);
+  print_usage (stderr);
+  return CLI_EXIT_USAGE;
+}

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Typed access to JSON members with errors that name the JSON path, shared by
+ * the design, preset and materials loaders.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  CC_JSON_OPTIONAL,
+  CC_JSON_REQUIRED,
+} CcJsonNeed;
+
+/* Each getter returns TRUE when the member is absent and optional (leaving
+ * *out untouched) or present with the right type; otherwise sets @error with
+ * @domain/@code_type (wrong type/value) or @code_missing, naming
+ * "@path.@member". */
+typedef struct {
+  GQuark  domain;
+  int     code_type;
+  int     code_missing;
+} CcJsonErrors;
+
+gboolean cc_json_get_double (JsonObject         *object,
+                             const char         *path,
+                             const char         *member,
+                             CcJsonNeed          need,
+                             const CcJsonErrors *codes,
+                             double             *out,
+                             GError            **error);
+gboolean cc_json_get_uint   (JsonObject         *object,
+                             const char         *path,
+                             const char         *member,
+                             CcJsonNeed          need,
+                             guint64             max,
+                             const CcJsonErrors *codes,
+                             guint64            *out,
+                             GError            **error);
+gboolean cc_json_get_string (JsonObject         *object,
+                             const char         *path,
+                             const char         *member,
+                             CcJsonNeed          need,
+                             const CcJsonErrors *codes,
+                             char              **out,
+                             GError            **error);
+gboolean cc_json_get_object (JsonObject         *object,
+                             const char         *path,
+                             const char         *member,
+                             CcJsonNeed          need,
+                             const CcJsonErrors *codes,
+                             JsonObject        **out,
+                             GError            **error);
+gboolean cc_json_get_array  (JsonObject         *object,
+                             const char         *path,
+                             const char         *member,
+                             CcJsonNeed          need,
+                             const CcJsonErrors *codes,
+                             JsonArray         **out,
+                             GError            **error);
+
+char    *cc_json_path_join  (const char *path,
+                             const char *member);
+/* A short printable rendering of a node for error messages ("\"abc\"", "1.7",
+ * "an object"). */
+char    *cc_json_describe   (JsonNode   *node);
+
+/* Parse with duplicate-key and depth checks json-glib does not make. */
+JsonNode *cc_json_parse     (const char         *data,
+                             gssize              length,
+                             gsize               max_bytes,
+                             const CcJsonErrors *codes,
+                             GError            **error);
+
+G_END_DECLS
