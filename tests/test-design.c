@@ -163,7 +163,7 @@ static const InvalidCase invalid_cases[] = {
   { "process.method", "\"microwave\"", CC_DESIGN_ERROR_INVALID, "process.method = \"microwave\"", FALSE },
   { "process.pressure_MPa", "-1", CC_DESIGN_ERROR_INVALID, "process.pressure_MPa = -1: must be between 0 and 5000", TRUE },
   { "process", NULL, CC_DESIGN_ERROR_MISSING, "process: required field is missing", FALSE },
-  { "cell.separator.material", "\"nacro2\"", CC_DESIGN_ERROR_INVALID, "cell.separator.material = \"nacro2\": is a material of class cam", TRUE },
+  { "cell.separator.material", "\"nacro2\"", CC_DESIGN_ERROR_INVALID, "cell.separator.material = \"nacro2\": is a material of class cam; expected class se or interlayer", TRUE },
   { "cell.separator.thickness_um", "0", CC_DESIGN_ERROR_INVALID, "cell.separator.thickness_um = 0", TRUE },
   { "cell.anode", "\"lithium\"", CC_DESIGN_ERROR_UNKNOWN_MATERIAL, "cell.anode = \"lithium\": unknown material id", TRUE },
   { "cell.areal_loading_mg_cm2", "0", CC_DESIGN_ERROR_INVALID, "give one of them", TRUE },

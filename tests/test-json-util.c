@@ -2,6 +2,7 @@
 #include "cc-json-util.h"
 #include "cc-design.h"
 
+#include <math.h>
 #include <string.h>
 
 static const CcJsonErrors *
@@ -91,6 +92,39 @@ test_typed_getters (void)
   g_assert_cmpfloat (d, ==, 2.5);
 }
 
+static void
+test_writer_numbers (void)
+{
+  static const double values[] = { 1e-10, 0.1, 1.0, -2.5e300, 3.0e-7, 0.1 + 0.2, 123456789.0, 6.02214076e23 };
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) back = NULL;
+  g_autofree char *text = NULL;
+  JsonArray *arr;
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    json_builder_add_double_value (b, values[i]);
+  json_builder_add_string_value (b, "quote \" backslash \\ tab \t ü");
+  json_builder_add_double_value (b, NAN);
+  json_builder_end_array (b);
+  root = json_builder_get_root (b);
+
+  text = cc_json_to_data (root, TRUE, NULL);
+  g_assert_null (strstr (text, "e-10.0"));
+  back = cc_json_parse (text, -1, 0, codes (), NULL);
+  g_assert_nonnull (back);
+  arr = json_node_get_array (back);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_assert_cmpfloat (json_array_get_double_element (arr, i), ==, values[i]);
+  g_assert_cmpstr (json_array_get_string_element (arr, G_N_ELEMENTS (values)), ==, "quote \" backslash \\ tab \t ü");
+  /* Non-finite numbers become null rather than invalid JSON. */
+  g_assert_true (json_array_get_null_element (arr, G_N_ELEMENTS (values) + 1));
+  /* Short forms are used where they round-trip. */
+  g_assert_nonnull (strstr (text, "0.1,"));
+  g_assert_nonnull (strstr (text, "1e-10"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -98,5 +132,6 @@ main (int argc, char **argv)
   g_test_add_func ("/json/duplicate-keys", test_duplicate_keys);
   g_test_add_func ("/json/depth-size-encoding", test_depth_size_encoding);
   g_test_add_func ("/json/typed-getters", test_typed_getters);
+  g_test_add_func ("/json/writer-numbers", test_writer_numbers);
   return g_test_run ();
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "cli-common.h"
+#include "cc-json-util.h"
 
 #include <stdio.h>
 
@@ -51,14 +52,8 @@ cli_fail_error (const GError *error)
 void
 cli_print_json (JsonNode *root)
 {
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autofree char *text = NULL;
+  g_autofree char *text = cc_json_to_data (root, TRUE, NULL);
 
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  text = json_generator_to_data (gen, NULL);
   fputs (text, stdout);
-  fputc ('\n', stdout);
   fflush (stdout);
 }

@@ -186,7 +186,7 @@ validate_cell (const CcDesign *d,
                    "cell.areal_loading_mg_cm2 = 0 and cell.thickness_um = 0: give one of them");
       return FALSE;
     }
-  if (!check_material (db, "cell.separator.material", c->separator_id, "se", NULL, error)
+  if (!check_material (db, "cell.separator.material", c->separator_id, "se|interlayer", NULL, error)
       || !check_range ("cell.separator.thickness_um", c->separator_thickness_um, 0, FALSE, 5000, error)
       || !check_material (db, "cell.anode", c->anode_id, "anode", NULL, error))
     return FALSE;

@@ -74,4 +74,14 @@ JsonNode *cc_json_parse     (const char         *data,
                              const CcJsonErrors *codes,
                              GError            **error);
 
+/* Serialise a JSON tree. Use this, never JsonGenerator: json-glib 1.6 writes
+ * exponent doubles as "1e-10.0", which is not JSON. pretty adds newlines,
+ * 2-space indentation and a final newline. */
+char     *cc_json_to_data       (JsonNode *root,
+                                 gboolean  pretty,
+                                 gsize    *length);
+/* Shortest round-trip text of a double (null for NaN/Inf). */
+void      cc_json_format_double (GString  *out,
+                                 double    value);
+
 G_END_DECLS

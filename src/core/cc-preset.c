@@ -16,6 +16,8 @@ struct _CcPresetList {
 static void
 preset_free (CcPreset *p)
 {
+  if (p == NULL)
+    return;
   g_free (p->id);
   g_free (p->title);
   g_free (p->reference);
