@@ -283,7 +283,7 @@ compute_ticks (const CcPlot       *plot,
           continue;
         }
       base_range (plot, a, &lo, &hi);
-      intervals = (guint) CLAMP (len / (tick_font * (a == CC_AXIS_X ? 6.0 : 3.8)), 2, 10);
+      intervals = (guint) CLAMP (len / (tick_font * (a == CC_AXIS_X ? 4.5 : 3.8)), 2, 10);
       for (;;)
         {
           LabelSizes s;
@@ -423,7 +423,10 @@ place_outside_legend (CcPlotLayout       *pl,
 
   if (pl->placement == CC_LEGEND_BELOW)
     {
+      /* Centred under the plot, but never past the panel's edges. */
       b->x = pl->plot.x + (pl->plot.w - b->w) / 2;
+      b->x = MIN (b->x, pl->cell.x + pl->cell.w - b->w - style->padding_pt * 0.5);
+      b->x = MAX (b->x, pl->cell.x);
       b->y = pl->cell.y + pl->cell.h - b->h - style->padding_pt * 0.5;
     }
   else

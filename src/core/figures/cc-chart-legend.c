@@ -277,11 +277,11 @@ draw_sample (cairo_t            *cr,
       CcBox b = { x, yc - h / 2, PATCH_W, h };
 
       cc_chart_fill_rect (cr, &b, &c, e->rect->fill_style, e->rect->alpha);
-      if (e->rect->outline || e->rect->fill_style == CC_FILL_HATCH)
+      if (e->rect->outline > 0 || e->rect->fill_style == CC_FILL_HATCH)
         {
           cairo_save (cr);
-          cc_chart_set_source (cr, &c, 1.0);
-          cairo_set_line_width (cr, 0.6);
+          cc_chart_set_source (cr, e->rect->outline > 0 ? &style->foreground : &c, 1.0);
+          cairo_set_line_width (cr, e->rect->outline > 0 ? e->rect->outline : 0.6);
           cairo_rectangle (cr, b.x, b.y, b.w, b.h);
           cairo_stroke (cr);
           cairo_restore (cr);

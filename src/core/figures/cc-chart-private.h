@@ -43,7 +43,7 @@ struct _CcRect {
   CcPaint     fill;
   CcFillStyle fill_style;
   double      alpha;
-  gboolean    outline;
+  double      outline;           /* width in points, 0 = none */
   gboolean    is_data;
   char       *legend;
 };
@@ -62,6 +62,7 @@ typedef struct {
   CcAnchor  anchor;
   double    dx, dy;
   CcPaint   paint;
+  gboolean  if_room;     /* dropped where it would overlap other text or leave the plot */
 } CcText;
 
 struct _CcPlot {
@@ -147,6 +148,15 @@ void         cc_chart_text_draw     (cairo_t            *cr,
                                      double              y,
                                      CcAnchor            anchor,
                                      double              angle);
+/* The same over a halo of @halo colour, @width wide, so the text reads on
+ * top of lines and hatching. The current source is the text colour. */
+void         cc_chart_text_draw_halo (cairo_t           *cr,
+                                     PangoLayout        *layout,
+                                     double              x,
+                                     double              y,
+                                     CcAnchor            anchor,
+                                     const CcRgba       *halo,
+                                     double              width);
 /* The box a text of size w × h occupies when anchored at (x, y), unrotated. */
 CcBox        cc_chart_text_box      (double              x,
                                      double              y,

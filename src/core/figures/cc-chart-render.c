@@ -60,11 +60,11 @@ draw_rects (const CcPlot       *plot,
       if (!isfinite (b.x + b.y + b.w + b.h))
         continue;
       cc_chart_fill_rect (cr, &b, &c, r->fill_style, r->alpha);
-      if (r->outline)
+      if (r->outline > 0)
         {
           cairo_save (cr);
-          cc_chart_set_source (cr, &style->foreground, 0.8);
-          cairo_set_line_width (cr, style->axis_width_pt * 0.6);
+          cc_chart_set_source (cr, &style->foreground, 1.0);
+          cairo_set_line_width (cr, r->outline);
           cairo_rectangle (cr, b.x, b.y, b.w, b.h);
           cairo_stroke (cr);
           cairo_restore (cr);
@@ -192,24 +192,111 @@ draw_series (const CcPlot       *plot,
     }
 }
 
+static gboolean
+boxes_overlap (const CcBox *a,
+               const CcBox *b)
+{
+  return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+static gboolean
+box_inside (const CcBox *inner,
+            const CcBox *outer)
+{
+  return inner->x >= outer->x && inner->y >= outer->y &&
+         inner->x + inner->w <= outer->x + outer->w && inner->y + inner->h <= outer->y + outer->h;
+}
+
+/* Whether an optional label fits: inside the plot, clear of the legend and
+ * of every text drawn so far. */
+static gboolean
+has_room (const CcBox        *box,
+          const CcPlotLayout *pl,
+          GArray             *drawn)
+{
+  if (!box_inside (box, &pl->plot))
+    return FALSE;
+  if (pl->legend.visible && boxes_overlap (box, &pl->legend.box))
+    return FALSE;
+  for (guint i = 0; i < drawn->len; i++)
+    if (boxes_overlap (box, &g_array_index (drawn, CcBox, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static CcAnchor
+opposite_anchor (CcAnchor a)
+{
+  switch (a)
+    {
+    case CC_ANCHOR_N:  return CC_ANCHOR_S;
+    case CC_ANCHOR_NE: return CC_ANCHOR_SW;
+    case CC_ANCHOR_E:  return CC_ANCHOR_W;
+    case CC_ANCHOR_SE: return CC_ANCHOR_NW;
+    case CC_ANCHOR_S:  return CC_ANCHOR_N;
+    case CC_ANCHOR_SW: return CC_ANCHOR_NE;
+    case CC_ANCHOR_W:  return CC_ANCHOR_E;
+    case CC_ANCHOR_NW: return CC_ANCHOR_SE;
+    case CC_ANCHOR_CENTER:
+    default:           return CC_ANCHOR_CENTER;
+    }
+}
+
 static void
 draw_texts (const CcPlot       *plot,
             const CcPlotLayout *pl,
             const CcChartStyle *style,
             cairo_t            *cr)
 {
-  for (guint i = 0; i < plot->texts->len; i++)
-    {
-      const CcText *t = g_ptr_array_index (plot->texts, i);
-      g_autoptr(PangoLayout) layout = cc_chart_text_layout (cr, style, CC_TEXT_ANNOTATION, t->markup);
-      CcRgba c = cc_chart_style_resolve (style, &t->paint);
-      double x = cc_plot_layout_px (pl, t->x), y = cc_plot_layout_py (pl, CC_AXIS_Y, t->y);
+  g_autoptr(GArray) drawn = g_array_new (FALSE, FALSE, sizeof (CcBox));
 
-      if (!isfinite (x) || !isfinite (y))
-        continue;
-      cc_chart_set_source (cr, &c, 1.0);
-      cc_chart_text_draw (cr, layout, x + t->dx, y + t->dy, t->anchor, 0);
-    }
+  /* Required texts first, so optional ones give way to them. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < plot->texts->len; i++)
+      {
+        const CcText *t = g_ptr_array_index (plot->texts, i);
+        g_autoptr(PangoLayout) layout = NULL;
+        CcRgba c = cc_chart_style_resolve (style, &t->paint);
+        double x = cc_plot_layout_px (pl, t->x), y = cc_plot_layout_py (pl, CC_AXIS_Y, t->y);
+        double w, h, dx, dy;
+        CcAnchor anchor;
+        CcBox box;
+
+        if (t->if_room != (pass == 1) || !isfinite (x) || !isfinite (y))
+          continue;
+        layout = cc_chart_text_layout (cr, style, CC_TEXT_ANNOTATION, t->markup);
+        cc_chart_text_size (layout, &w, &h);
+        anchor = t->anchor;
+        dx = t->dx;
+        dy = t->dy;
+        box = cc_chart_text_box (x + dx, y + dy, w, h, anchor);
+        if (t->if_room && !has_room (&box, pl, drawn))
+          {
+            /* Try the other side of the point before giving up. */
+            anchor = opposite_anchor (anchor);
+            dx = -dx;
+            dy = -dy;
+            box = cc_chart_text_box (x + dx, y + dy, w, h, anchor);
+            if (!has_room (&box, pl, drawn))
+              continue;
+          }
+        /* Required text is nudged sideways to stay within the plot. */
+        if (!t->if_room && box.w < pl->plot.w)
+          {
+            double shift = MAX (pl->plot.x + 1 - box.x, 0) + MIN (pl->plot.x + pl->plot.w - 1 - (box.x + box.w), 0);
+
+            dx += shift;
+            box.x += shift;
+          }
+        g_array_append_val (drawn, box);
+        cc_chart_set_source (cr, &c, 1.0);
+        /* Text on a colour scale picks its own contrast; other text gets a
+         * halo of the background so lines beneath do not cut through it. */
+        if (t->paint.kind == CC_PAINT_ON_SEQUENTIAL)
+          cc_chart_text_draw (cr, layout, x + dx, y + dy, anchor, 0);
+        else
+          cc_chart_text_draw_halo (cr, layout, x + dx, y + dy, anchor, &style->plot_background, 2.0);
+      }
 }
 
 static void

@@ -146,13 +146,15 @@ cc_chart_text_box (double   x,
   return b;
 }
 
-void
-cc_chart_text_draw (cairo_t     *cr,
-                    PangoLayout *layout,
-                    double       x,
-                    double       y,
-                    CcAnchor     anchor,
-                    double       angle)
+/* Moves to where the layout's top-left goes and returns with the
+ * translation and rotation applied (inside a cairo_save). */
+static void
+position_layout (cairo_t     *cr,
+                 PangoLayout *layout,
+                 double       x,
+                 double       y,
+                 CcAnchor     anchor,
+                 double       angle)
 {
   PangoRectangle logical;
   double w, h, ax, ay;
@@ -161,13 +163,46 @@ cc_chart_text_draw (cairo_t     *cr,
   w = (double) logical.width / PANGO_SCALE;
   h = (double) logical.height / PANGO_SCALE;
   anchor_offset (anchor, w, h, &ax, &ay);
-
-  cairo_save (cr);
   cairo_translate (cr, x, y);
   if (angle != 0)
     cairo_rotate (cr, angle);
   cairo_move_to (cr, -ax - (double) logical.x / PANGO_SCALE, -ay - (double) logical.y / PANGO_SCALE);
   pango_cairo_update_layout (cr, layout);
+}
+
+void
+cc_chart_text_draw (cairo_t     *cr,
+                    PangoLayout *layout,
+                    double       x,
+                    double       y,
+                    CcAnchor     anchor,
+                    double       angle)
+{
+  cairo_save (cr);
+  position_layout (cr, layout, x, y, anchor, angle);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+void
+cc_chart_text_draw_halo (cairo_t      *cr,
+                         PangoLayout  *layout,
+                         double        x,
+                         double        y,
+                         CcAnchor      anchor,
+                         const CcRgba *halo,
+                         double        width)
+{
+  cairo_save (cr);
+  cairo_save (cr);
+  position_layout (cr, layout, x, y, anchor, 0);
+  pango_cairo_layout_path (cr, layout);
+  cc_chart_set_source (cr, halo, 0.85);
+  cairo_set_line_width (cr, width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  position_layout (cr, layout, x, y, anchor, 0);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
 }

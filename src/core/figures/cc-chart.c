@@ -443,10 +443,26 @@ cc_rect_set_style (CcRect      *rect,
 }
 
 void
-cc_rect_set_outline (CcRect   *rect,
-                     gboolean  outline)
+cc_rect_set_outline (CcRect *rect,
+                     double  width_pt)
 {
-  rect->outline = outline;
+  rect->outline = MAX (width_pt, 0.0);
+}
+
+void
+cc_plot_add_legend_patch (CcPlot      *plot,
+                          const char  *label_markup,
+                          CcPaint      fill,
+                          CcFillStyle  style,
+                          double       alpha)
+{
+  /* A rectangle at NaN coordinates: never drawn, never in a range, never
+   * under the legend, but listed in it. */
+  CcRect *r = cc_plot_add_rect (plot, NAN, NAN, NAN, NAN, fill);
+
+  cc_rect_set_style (r, style, alpha);
+  cc_rect_set_legend (r, label_markup);
+  cc_rect_set_is_data (r, FALSE);
 }
 
 void
@@ -530,4 +546,21 @@ cc_plot_add_text (CcPlot     *plot,
   t->dy = dy;
   t->paint = paint;
   g_ptr_array_add (plot->texts, t);
+}
+
+void
+cc_plot_add_text_if_room (CcPlot     *plot,
+                          double      x,
+                          double      y,
+                          const char *markup,
+                          CcAnchor    anchor,
+                          double      dx,
+                          double      dy,
+                          CcPaint     paint)
+{
+  CcText *t;
+
+  cc_plot_add_text (plot, x, y, markup, anchor, dx, dy, paint);
+  t = g_ptr_array_index (plot->texts, plot->texts->len - 1);
+  t->if_room = TRUE;
 }

@@ -180,14 +180,23 @@ CcRect       *cc_plot_add_rect            (CcPlot            *plot,
 void          cc_rect_set_style           (CcRect            *rect,
                                            CcFillStyle        style,
                                            double             alpha);
+/* An outline in the foreground colour, @width_pt wide (0: none). */
 void          cc_rect_set_outline         (CcRect            *rect,
-                                           gboolean           outline);
+                                           double             width_pt);
 void          cc_rect_set_legend          (CcRect            *rect,
                                            const char        *label_markup);
 void          cc_rect_set_is_data         (CcRect            *rect,
                                            gboolean           is_data);
 void          cc_rect_set_y_axis          (CcRect            *rect,
                                            CcAxisId           axis);
+
+/* A legend entry without data: a patch of @fill (e.g. the levels of a
+ * discrete colour scale, whether or not a cell uses them). */
+void          cc_plot_add_legend_patch    (CcPlot            *plot,
+                                           const char        *label_markup,
+                                           CcPaint            fill,
+                                           CcFillStyle        style,
+                                           double             alpha);
 
 /* A vertical (x = value) or horizontal (y = value) reference line with an
  * optional label drawn along it. */
@@ -203,6 +212,17 @@ void          cc_plot_add_hline           (CcPlot            *plot,
                                            CcDash             dash);
 /* Text at data (x, y), shifted by (dx, dy) points (y down). */
 void          cc_plot_add_text            (CcPlot            *plot,
+                                           double             x,
+                                           double             y,
+                                           const char        *markup,
+                                           CcAnchor           anchor,
+                                           double             dx,
+                                           double             dy,
+                                           CcPaint            paint);
+/* The same, but drawn only where it overlaps no other text, the legend or
+ * the plot's edge (labels that help but are not essential, such as
+ * frequency decades on a Nyquist plot). */
+void          cc_plot_add_text_if_room    (CcPlot            *plot,
                                            double             x,
                                            double             y,
                                            const char        *markup,

@@ -203,6 +203,27 @@ add_log_minor (CcTicks *t,
       }
 }
 
+/* The nearest 1, 2 or 5 × 10^k at or below (down) or above (!down) v. */
+static double
+snap_125 (double   v,
+          gboolean down)
+{
+  static const double m[] = { 1, 2, 5, 10 };
+  int k = (int) floor (log10 (v) + 1e-9);
+  double best = down ? pow (10.0, k) : pow (10.0, k + 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (m); i++)
+    {
+      double c = m[i] * pow (10.0, k);
+
+      if (down && c <= v * (1 + 1e-9))
+        best = c;
+      if (!down && c >= v * (1 - 1e-9))
+        return c;
+    }
+  return best;
+}
+
 gboolean
 cc_ticks_log (double   lo,
               double   hi,
@@ -228,8 +249,18 @@ cc_ticks_log (double   lo,
   if (dhi == dlo)
     dhi++;
   decades = dhi - dlo;
-  out->lo = expand ? pow (10.0, dlo) : lo;
-  out->hi = expand ? pow (10.0, dhi) : hi;
+  if (expand && decades <= 3)
+    {
+      /* Whole decades would waste up to half the axis on a short range:
+       * stop at the nearest 1, 2 or 5 instead. */
+      out->lo = snap_125 (lo, TRUE);
+      out->hi = snap_125 (hi, FALSE);
+    }
+  else
+    {
+      out->lo = expand ? pow (10.0, dlo) : lo;
+      out->hi = expand ? pow (10.0, dhi) : hi;
+    }
 
   every = (decades + (int) max_intervals - 1) / (int) max_intervals;
   out->step = every;
@@ -241,13 +272,14 @@ cc_ticks_log (double   lo,
       if (k % every == 0 && v >= out->lo * (1 - 1e-9) && v <= out->hi * (1 + 1e-9))
         add_major (out, v);
     }
-  if (!expand && out->n_major < 2)
+  /* Fewer than three labels say little on a short axis: add 2 and 5. */
+  if (out->n_major < 3 && decades <= 3)
     {
       static const double m25[] = { 1.0, 2.0, 5.0 };
 
       add_log_multiples (out, dlo, dhi, m25, G_N_ELEMENTS (m25));
     }
-  if (!expand && out->n_major < 2)
+  if (out->n_major < 2)
     {
       static const double all[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9 };
 
@@ -280,6 +312,17 @@ format_fixed (double value,
 
   g_ascii_formatd (buf, sizeof buf, fmt, value);
   return replace_minus (g_strdup (buf));
+}
+
+static char *
+format_power_str (const char *mantissa,
+                  int         power)
+{
+  g_autofree char *p = replace_minus (g_strdup_printf ("%d", power));
+
+  if (g_str_equal (mantissa, "1"))
+    return g_strdup_printf ("10<sup>%s</sup>", p);
+  return g_strdup_printf ("%s" TIMES "10<sup>%s</sup>", mantissa, p);
 }
 
 static char *
@@ -344,6 +387,24 @@ cc_ticks_format (const CcTicks *t,
       return format_power (value / pow (10.0, e), d, e);
     }
   return format_fixed (value, decimals);
+}
+
+char *
+cc_format_number_markup (double value,
+                         int    significant)
+{
+  int e;
+  double m;
+  g_autofree char *ms = NULL;
+
+  if (!isfinite (value) || value == 0)
+    return cc_format_number (value, significant, TRUE);
+  e = (int) floor (log10 (fabs (value)));
+  if (e >= -3 && e < 5)
+    return cc_format_number (value, significant, TRUE);
+  m = value / pow (10.0, e);
+  ms = cc_format_number (m, significant, TRUE);
+  return format_power_str (ms, e);
 }
 
 char *

@@ -46,9 +46,10 @@ gboolean cc_ticks_linear      (double   lo,
 /* Log ticks over [lo, hi], both > 0: labelled decades (every n-th decade so
  * that at most @max_intervals intervals are labelled) and minor ticks at 2…9
  * × 10^k when the span is small enough for them to be readable. With @expand
- * the range grows to whole decades. Ranges narrower than two decades without
- * @expand also get 2× and 5× majors. Returns FALSE when lo ≤ 0 or the input
- * is not finite. */
+ * the range grows to whole decades, or, when it spans three decades or
+ * fewer, to the nearest 1, 2 or 5 × 10^k. Short ranges (three decades or
+ * fewer) with fewer than three labelled decades also get 2× and 5× majors.
+ * Returns FALSE when lo ≤ 0 or the input is not finite. */
 gboolean cc_ticks_log         (double   lo,
                                double   hi,
                                guint    max_intervals,
@@ -66,5 +67,9 @@ char    *cc_ticks_format      (const CcTicks *ticks,
 char    *cc_format_number     (double   value,
                                int      significant,
                                gboolean typographic);
+
+/* The same as markup, "4.2×10<sup>−5</sup>" outside 0.001 … 99999. */
+char    *cc_format_number_markup (double value,
+                                  int    significant);
 
 G_END_DECLS
