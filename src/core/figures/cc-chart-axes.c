@@ -136,8 +136,10 @@ draw_tick_labels (const CcPlotLayout *pl,
         {
           double px = cc_plot_layout_px (pl, v), py = pl->plot.y + pl->plot.h + GAP;
 
-          if (al->rotate_labels)
+          if (al->label_angle == 45)
             cc_chart_text_draw (cr, layout, px, py, CC_ANCHOR_NE, -G_PI / 4);
+          else if (al->label_angle == 90)
+            cc_chart_text_draw (cr, layout, px, py, CC_ANCHOR_E, -G_PI / 2);
           else
             cc_chart_text_draw (cr, layout, px, py, CC_ANCHOR_N, 0);
         }

@@ -130,7 +130,7 @@ cc_chart_compatibility_new (const CcCompatibilityData *data,
                     data->row_title != NULL ? data->row_title : "Cathode active material");
   cc_plot_set_axis_reversed (plot, CC_AXIS_Y, TRUE);
   cc_plot_set_grid (plot, FALSE);
-  cc_plot_set_legend (plot, CC_LEGEND_OUTSIDE_RIGHT);
+  cc_plot_set_legend (plot, CC_LEGEND_BELOW);
 
   unknown = add_cells (plot, data);
   add_legend (plot, data, unknown);

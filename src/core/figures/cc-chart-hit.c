@@ -121,6 +121,36 @@ cc_chart_hit_test (CcChart            *chart,
   return FALSE;
 }
 
+gboolean
+cc_chart_point_at (CcChart            *chart,
+                   const CcChartStyle *style,
+                   double              width,
+                   double              height,
+                   guint               plot_index,
+                   CcAxisId            y_axis,
+                   double              x,
+                   double              y,
+                   double             *px,
+                   double             *py)
+{
+  CcChartStyle fallback;
+  const CcChartLayout *lay;
+
+  g_return_val_if_fail (chart != NULL && px != NULL && py != NULL, FALSE);
+  g_return_val_if_fail (y_axis == CC_AXIS_Y || y_axis == CC_AXIS_Y2, FALSE);
+  if (style == NULL)
+    {
+      cc_chart_style_init (&fallback, CC_CHART_THEME_LIGHT);
+      style = &fallback;
+    }
+  lay = ensure_layout (chart, style, width, height);
+  if (lay == NULL || plot_index >= lay->n_plots)
+    return FALSE;
+  *px = cc_plot_layout_px (&lay->plots[plot_index], x);
+  *py = cc_plot_layout_py (&lay->plots[plot_index], y_axis, y);
+  return isfinite (*px) && isfinite (*py);
+}
+
 static char *
 axis_value (const CcPlot *plot,
             CcAxisId      axis,

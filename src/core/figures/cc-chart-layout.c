@@ -317,10 +317,28 @@ equalize_aspect (const CcPlot *plot,
     numeric_ticks (&plot->axes[CC_AXIS_X], x, x->lo, x->lo + uy * pl->plot.w, nx, TRUE);
 }
 
-static double
-rotated_extent (LabelSizes s)
+/* Category labels turn 45° when they do not fit their slot side by side,
+ * and 90° when even slanted neighbours would touch. */
+static int
+label_angle (const CcAxisLayout *x,
+             LabelSizes          s,
+             double              length)
 {
-  return (s.max_w + s.max_h) * G_SQRT2 / 2;
+  double slot;
+
+  if (x->scale != CC_SCALE_CATEGORY || x->n_labels == 0)
+    return 0;
+  slot = length / x->n_labels;
+  if (s.max_w <= slot - 4)
+    return 0;
+  return s.max_h <= slot * G_SQRT2 / 2 - 1 ? 45 : 90;
+}
+
+static double
+label_extent (LabelSizes s,
+              int        angle)
+{
+  return angle == 0 ? s.max_h : angle == 45 ? (s.max_w + s.max_h) * G_SQRT2 / 2 : s.max_w;
 }
 
 static Margins
@@ -335,15 +353,14 @@ measure_margins (const CcPlot       *plot,
   LabelSizes sy = measure_labels (&pl->axes[CC_AXIS_Y], style, cr);
   double pad = style->padding_pt * 0.5;
 
-  x->rotate_labels = x->scale == CC_SCALE_CATEGORY && x->n_labels > 0 &&
-                     sx.max_w > pl->plot.w / x->n_labels - 4;
+  x->label_angle = label_angle (x, sx, pl->plot.w);
   m.l = pad + sy.max_w + GAP + 2;
   m.l += title_height (plot->axes[CC_AXIS_Y].title, style, CC_TEXT_AXIS_TITLE, cr) + GAP;
-  x->label_extent = x->rotate_labels ? rotated_extent (sx) : sx.max_h;
+  x->label_extent = label_extent (sx, x->label_angle);
   pl->axes[CC_AXIS_Y].label_extent = sy.max_w;
   m.b = GAP + x->label_extent + GAP;
   m.b += title_height (plot->axes[CC_AXIS_X].title, style, CC_TEXT_AXIS_TITLE, cr) + pad;
-  if (x->rotate_labels)
+  if (x->label_angle == 45)
     m.l = MAX (m.l, sx.max_w * G_SQRT2 / 2 - pl->plot.w / MAX (x->n_labels, 1) / 2 + pad);
   if (pl->axes[CC_AXIS_Y2].used)
     {
@@ -354,7 +371,7 @@ measure_margins (const CcPlot       *plot,
       m.r += title_height (plot->axes[CC_AXIS_Y2].title, style, CC_TEXT_AXIS_TITLE, cr) + GAP;
     }
   else
-    m.r = MAX (pad, x->rotate_labels ? pad : sx.max_w / 2 + 1);
+    m.r = MAX (pad, x->label_angle != 0 ? pad : sx.max_w / 2 + 1);
   m.t = plot->title != NULL ? title_height (plot->title, style, CC_TEXT_AXIS_TITLE, cr) + 2 * GAP
                             : MAX (pad, sy.max_h / 2 + 1);
   if (pl->legend.visible && pl->legend.outside)

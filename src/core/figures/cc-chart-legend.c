@@ -102,9 +102,25 @@ cc_legend_measure (const CcPlot       *plot,
 
 /* Data samples in plot coordinates: points, points along lines, a grid
  * over data rectangles, points along reference lines. */
+/* A marker covers a disc, not a point: sample its rim too. */
+static void
+add_marker_samples (GArray *pts,
+                    double  x,
+                    double  y,
+                    double  r)
+{
+  for (int i = 0; i < 8; i++)
+    {
+      double p[2] = { x + r * cos (i * G_PI / 4), y + r * sin (i * G_PI / 4) };
+
+      g_array_append_val (pts, p);
+    }
+}
+
 static GArray *
 collect_samples (const CcPlot       *plot,
-                 const CcPlotLayout *pl)
+                 const CcPlotLayout *pl,
+                 const CcChartStyle *style)
 {
   GArray *pts = g_array_new (FALSE, FALSE, sizeof (double) * 2);
 
@@ -125,6 +141,8 @@ collect_samples (const CcPlot       *plot,
               continue;
             }
           g_array_append_val (pts, p);
+          if (s->mode & CC_SERIES_MARKERS)
+            add_marker_samples (pts, x, y, style->marker_size_pt * s->line_scale / 2);
           if ((s->mode & CC_SERIES_LINES) && isfinite (px))
             {
               double len = hypot (x - px, y - py);
@@ -223,7 +241,7 @@ cc_legend_choose_corner (const CcPlot       *plot,
       pl->legend.box = corner_box (pl, want);
       return 0;
     }
-  pts = collect_samples (plot, pl);
+  pts = collect_samples (plot, pl, style);
   for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
     {
       CcBox b = corner_box (pl, corners[i]);

@@ -92,7 +92,7 @@ typedef struct {
   char    *labels[CC_TICKS_MAX_MAJOR];   /* markup per major tick (or category) */
   guint    n_labels;
   double   label_pos[CC_TICKS_MAX_MAJOR];
-  gboolean rotate_labels;                /* x category labels at 45° */
+  int      label_angle;                  /* x category labels: 0, 45 or 90° */
   double   label_extent;                 /* room the tick labels take across the axis */
 } CcAxisLayout;
 

@@ -47,6 +47,19 @@ gboolean cc_chart_hit_test     (CcChart            *chart,
                                 double              py,
                                 double              radius_pt,
                                 CcChartHit         *hit);
+/* The inverse: where data (x, y) on @y_axis of panel @plot_index lands, in
+ * points from the chart's top-left corner (for crosshairs and markers the
+ * app draws over the chart). FALSE if the chart cannot be laid out. */
+gboolean cc_chart_point_at     (CcChart            *chart,
+                                const CcChartStyle *style,
+                                double              width_pt,
+                                double              height_pt,
+                                guint               plot_index,
+                                CcAxisId            y_axis,
+                                double              x,
+                                double              y,
+                                double             *px,
+                                double             *py);
 /* A one-line readout of a hit as Pango markup: the nearest point with its
  * series, else the position ("x = 12.5, y = 3.41"). */
 char    *cc_chart_hit_describe (const CcChart      *chart,

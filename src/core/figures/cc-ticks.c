@@ -42,6 +42,9 @@ cc_ticks_nice_step (double  lo,
   g_return_val_if_fail (max_intervals >= 1, NAN);
   g_return_val_if_fail (range > 0 && isfinite (range), NAN);
 
+  /* A range that straddles zero needs two intervals whatever the step. */
+  if (lo < 0 && hi > 0)
+    max_intervals = MAX (max_intervals, 2);
   /* Start one decade below the raw step so that no smaller candidate that
    * fits is skipped, and walk up. */
   k = (int) floor (log10 (range / max_intervals)) - 1;
@@ -103,6 +106,38 @@ add_linear_minor (CcTicks *t)
     }
 }
 
+/* For a fixed range only the ticks inside count: the smallest nice step
+ * whose multiples inside [lo, hi] make at most @max_intervals intervals.
+ * Never larger than the widened-range step, so it is found below it. */
+static double
+fixed_step (double  lo,
+            double  hi,
+            guint   max_intervals,
+            double *mantissa,
+            int    *exponent)
+{
+  double m;
+  int e;
+  double wide = cc_ticks_nice_step (lo, hi, max_intervals, &m, &e);
+
+  for (int k = e - 1; k <= e; k++)
+    for (guint i = 0; i < G_N_ELEMENTS (nice_mantissas); i++)
+      {
+        double step = nice_mantissas[i] * pow (10.0, k);
+        double inside = floor (hi / step + STEP_EPS) - ceil (lo / step - STEP_EPS);
+
+        if (step < wide && inside >= 1 && inside <= max_intervals)
+          {
+            *mantissa = nice_mantissas[i];
+            *exponent = k;
+            return step;
+          }
+      }
+  *mantissa = m;
+  *exponent = e;
+  return wide;
+}
+
 gboolean
 cc_ticks_linear (double   lo,
                  double   hi,
@@ -119,7 +154,10 @@ cc_ticks_linear (double   lo,
   max_intervals = CLAMP (max_intervals, 1, CC_TICKS_MAX_MAJOR - 1);
   widen_degenerate (&lo, &hi);
 
-  out->step = cc_ticks_nice_step (lo, hi, max_intervals, &out->mantissa, &out->exponent);
+  if (expand)
+    out->step = cc_ticks_nice_step (lo, hi, max_intervals, &out->mantissa, &out->exponent);
+  else
+    out->step = fixed_step (lo, hi, max_intervals, &out->mantissa, &out->exponent);
   first = expand ? floor (lo / out->step + STEP_EPS) : ceil (lo / out->step - STEP_EPS);
   last = expand ? ceil (hi / out->step - STEP_EPS) : floor (hi / out->step + STEP_EPS);
   out->lo = expand ? first * out->step : lo;

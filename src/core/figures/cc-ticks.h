@@ -26,7 +26,8 @@ typedef struct {
 } CcTicks;
 
 /* The smallest step m × 10^k (m ∈ {1, 2, 2.5, 5}) that cuts [lo, hi] (widened
- * to whole steps) into at most @max_intervals intervals. @max_intervals ≥ 1. */
+ * to whole steps) into at most @max_intervals intervals. @max_intervals ≥ 1;
+ * a range that straddles zero is allowed two. */
 double   cc_ticks_nice_step   (double   lo,
                                double   hi,
                                guint    max_intervals,
@@ -34,7 +35,8 @@ double   cc_ticks_nice_step   (double   lo,
                                int     *exponent);
 
 /* Linear ticks over [lo, hi]. With @expand the range grows to whole steps;
- * otherwise only the multiples of the step inside [lo, hi] are ticks. A
+ * otherwise only the multiples of the step inside [lo, hi] are ticks, and
+ * the step is the smallest that keeps those to @max_intervals intervals. A
  * degenerate range (lo == hi) is widened around its value. Returns FALSE for
  * non-finite input or lo > hi. */
 gboolean cc_ticks_linear      (double   lo,
