@@ -55,6 +55,7 @@ check_micro (const CcMicrostructure *m,
 static void
 percent_bars (CcPlot     *plot,
               const char *title,
+              const char *y_title,
               const Bar  *bars,
               guint       n)
 {
@@ -64,7 +65,7 @@ percent_bars (CcPlot     *plot,
     labels[i] = bars[i].label;
   cc_plot_set_title (plot, title);
   cc_plot_set_axis_categories (plot, CC_AXIS_X, labels, n);
-  cc_plot_set_axis (plot, CC_AXIS_Y, CC_SCALE_LINEAR, "Share (%)");
+  cc_plot_set_axis (plot, CC_AXIS_Y, CC_SCALE_LINEAR, y_title);
   /* Above 100 %: room for the label of a full bar. */
   cc_plot_set_axis_range (plot, CC_AXIS_Y, 0, 112);
   cc_plot_set_legend (plot, CC_LEGEND_NONE);
@@ -78,24 +79,12 @@ percent_bars (CcPlot     *plot,
     }
 }
 
-static char *
-sigma_text (double sigma,
-            double tortuosity)
-{
-  g_autofree char *s = cc_format_number_markup (sigma, 2);
-
-  if (isfinite (tortuosity) && tortuosity > 0)
-    return g_strdup_printf ("%s\nτ = %.1f", s, tortuosity);
-  return g_steal_pointer (&s);
-}
-
 static void
 conductivity_bars (CcPlot                 *plot,
                    const CcMicrostructure *m)
 {
   static const char * const labels[] = { "σ<sub>ion,eff</sub>", "σ<sub>e,eff</sub>" };
   double sigma[2] = { m->sigma_ion_eff_S_per_cm, m->sigma_e_eff_S_per_cm };
-  double tau[2] = { m->tortuosity_ion, m->tortuosity_e };
   gboolean perc[2] = { m->ionic_percolation, m->electronic_percolation };
   double lo = INFINITY, hi = -INFINITY;
 
@@ -111,7 +100,7 @@ conductivity_bars (CcPlot                 *plot,
       }
   /* Room below the smaller bar and above the larger one for its label. */
   lo = isfinite (lo) ? pow (10, floor (log10 (lo)) - 1) : 1e-8;
-  hi = isfinite (hi) ? pow (10, ceil (log10 (hi) + 0.6)) : 1e-2;
+  hi = isfinite (hi) ? pow (10, ceil (log10 (hi) + 0.8)) : 1e-2;
   cc_plot_set_axis_range (plot, CC_AXIS_Y, lo, hi);
   for (guint i = 0; i < 2; i++)
     {
@@ -119,7 +108,7 @@ conductivity_bars (CcPlot                 *plot,
 
       if (perc[i] && isfinite (sigma[i]) && sigma[i] > 0)
         {
-          g_autofree char *text = sigma_text (sigma[i], tau[i]);
+          g_autofree char *text = cc_format_number_markup (sigma[i], 2);
 
           cc_plot_add_rect (plot, i - HALF_BAR, i + HALF_BAR, -INFINITY, sigma[i], paint);
           cc_plot_add_text (plot, i, sigma[i], text, CC_ANCHOR_S, 0, -2, cc_paint_role (CC_PAINT_FOREGROUND));
@@ -193,8 +182,8 @@ cc_chart_microstructure_new (const CcMicrostructure *m,
       { "Isolated", isolated, cc_paint_role (CC_PAINT_WARNING) },
     };
 
-    percent_bars (cc_chart_add_plot (chart), "Volume", volume, G_N_ELEMENTS (volume));
-    percent_bars (cc_chart_add_plot (chart), "CAM reached", cam, G_N_ELEMENTS (cam));
+    percent_bars (cc_chart_add_plot (chart), "Volume", "Share (%)", volume, G_N_ELEMENTS (volume));
+    percent_bars (cc_chart_add_plot (chart), "CAM reached", NULL, cam, G_N_ELEMENTS (cam));
   }
   conductivity_bars (cc_chart_add_plot (chart), m);
   cc_chart_set_table (chart, micro_table (m));
