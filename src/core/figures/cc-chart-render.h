@@ -14,7 +14,10 @@ G_BEGIN_DECLS
  * points (scale the context for pixels). @style NULL means the light theme.
  * A chart that fails cc_chart_check is not drawn: the area shows the reason
  * and the function returns FALSE with @error set. Also FALSE if cairo
- * reports an error. */
+ * reports an error. The chart keeps the layout of its last render for
+ * hit-testing, so one chart must not be rendered from two threads at once
+ * (separate charts may). On screen, 1 pt = 1 logical pixel reads small:
+ * cc_chart_style_scale_fonts adjusts the type. */
 gboolean cc_chart_render       (CcChart            *chart,
                                 const CcChartStyle *style,
                                 cairo_t            *cr,
