@@ -18,6 +18,7 @@ static const CliCommand commands[] = {
   { "presets",   "[--json]",                 "List the literature-cell presets", cli_presets_run },
   { "preset",    "NAME",                     "Print a preset's design document", cli_preset_run },
   { "validate",  "FILE|preset:NAME",         "Check a design document", cli_validate_run },
+  { "plot",      "DESIGN --chart NAME -o FILE", "Draw a chart (PNG, SVG, PDF, CSV)", cli_plot_run },
 };
 
 static void

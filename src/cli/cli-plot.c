@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * plot DESIGN --chart NAME --format png|svg|pdf|csv -o FILE: one chart of a
+ * design, drawn by the same figure engine as the app.
+ */
+#include "cli-common.h"
+#include "cli-commands.h"
+#include "cc-chart-export.h"
+#include "cc-chart-registry.h"
+#include "cc-plot.h"
+#include "cc-preset.h"
+
+#include <stdio.h>
+
+#define PLOT_ARGS "DESIGN --chart NAME -o FILE"
+
+static int
+list_charts (gboolean json)
+{
+  guint n;
+  const CcChartKindInfo *kinds = cc_chart_kinds_list (&n);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < n; i++)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, kinds[i].name);
+          json_builder_set_member_name (b, "title");
+          json_builder_add_string_value (b, kinds[i].title);
+          json_builder_set_member_name (b, "summary");
+          json_builder_add_string_value (b, kinds[i].summary);
+          json_builder_set_member_name (b, "source");
+          json_builder_add_string_value (b, cc_chart_source_label (kinds[i].source));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      cli_print_json (root);
+      return CLI_EXIT_OK;
+    }
+  for (guint i = 0; i < n; i++)
+    printf ("%-22s %s (from the %s)\n", kinds[i].name, kinds[i].summary, cc_chart_source_label (kinds[i].source));
+  return CLI_EXIT_OK;
+}
+
+typedef struct {
+  char    *chart;
+  char    *format;
+  char    *output;
+  char    *theme;
+  double   width_pt, height_pt, dpi;
+  int      cycle;
+  gboolean json;
+} PlotArgs;
+
+static void
+plot_args_clear (PlotArgs *a)
+{
+  g_free (a->chart);
+  g_free (a->format);
+  g_free (a->output);
+  g_free (a->theme);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PlotArgs, plot_args_clear)
+
+static int
+check_args (PlotArgs      *a,
+            int            argc,
+            CcChartFormat *format,
+            CcChartStyle  *style)
+{
+  CcChartTheme theme = CC_CHART_THEME_PRINT;
+
+  if (argc != 2)
+    return cli_fail (CLI_EXIT_USAGE, "plot: give exactly one design file or preset:NAME");
+  if (a->output == NULL)
+    return cli_fail (CLI_EXIT_USAGE, "plot: -o FILE is required");
+  if (a->format != NULL ? !cc_chart_format_from_string (a->format, format)
+                        : !cc_chart_format_from_path (a->output, format))
+    return cli_fail (CLI_EXIT_USAGE, "plot: --format %s: must be png, svg, pdf or csv",
+                     a->format != NULL ? a->format : "(from the file name)");
+  if (a->theme != NULL && !cc_chart_theme_from_string (a->theme, &theme))
+    return cli_fail (CLI_EXIT_USAGE, "plot: --theme %s: must be print, light or dark", a->theme);
+  if (a->cycle < 0)
+    return cli_fail (CLI_EXIT_USAGE, "plot: --cycle %d: must be a positive cycle number", a->cycle);
+  if (!(a->width_pt >= CC_CHART_MIN_SIZE_PT && a->width_pt <= CC_CHART_MAX_SIZE_PT) ||
+      !(a->height_pt >= CC_CHART_MIN_SIZE_PT && a->height_pt <= CC_CHART_MAX_SIZE_PT))
+    return cli_fail (CLI_EXIT_USAGE, "plot: --width-pt %g --height-pt %g: each must be between %g and %g",
+                     a->width_pt, a->height_pt, CC_CHART_MIN_SIZE_PT, CC_CHART_MAX_SIZE_PT);
+  if (!(a->dpi >= CC_CHART_MIN_DPI && a->dpi <= CC_CHART_MAX_DPI))
+    return cli_fail (CLI_EXIT_USAGE, "plot: --dpi %g: must be between %g and %g",
+                     a->dpi, CC_CHART_MIN_DPI, CC_CHART_MAX_DPI);
+  cc_chart_style_init (style, theme);
+  return CLI_EXIT_OK;
+}
+
+int
+cli_plot_run (int    argc,
+              char **argv)
+{
+  g_auto(PlotArgs) a = { NULL, NULL, NULL, NULL, 360, 270, 300, 0, FALSE };
+  GOptionEntry entries[] = {
+    { "chart", 'c', 0, G_OPTION_ARG_STRING, &a.chart, "Chart to draw ('list' names them)", "NAME" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &a.format, "png, svg, pdf or csv (default: from -o)", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output, "File to write", "FILE" },
+    { "width-pt", 0, 0, G_OPTION_ARG_DOUBLE, &a.width_pt, "Width in points (default 360)", "W" },
+    { "height-pt", 0, 0, G_OPTION_ARG_DOUBLE, &a.height_pt, "Height in points (default 270)", "H" },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &a.dpi, "PNG resolution (default 300)", "D" },
+    { "cycle", 0, 0, G_OPTION_ARG_INT, &a.cycle, "Cycle for voltage profiles", "N" },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &a.theme, "print (default), light or dark", "THEME" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &a.json, "With --chart list: print JSON", NULL },
+    { NULL }
+  };
+  g_autoptr(CcDesign) design = NULL;
+  g_autoptr(CcChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  CcPlotOptions options = { 0 };
+  CcChartFormat format;
+  CcChartStyle style;
+  int rc;
+
+  rc = cli_parse_options ("plot", PLOT_ARGS, "Draw one chart of a design as PNG, SVG, PDF or CSV.",
+                          entries, &argc, &argv);
+  if (rc != CLI_EXIT_OK)
+    return rc;
+  if (a.chart == NULL)
+    return cli_fail (CLI_EXIT_USAGE, "plot: --chart NAME is required ('--chart list' names the charts)");
+  if (g_str_equal (a.chart, "list"))
+    return list_charts (a.json);
+  if (cc_chart_kinds_lookup (a.chart) == NULL)
+    return cli_fail (CLI_EXIT_USAGE, "plot: unknown chart '%s' ('--chart list' names the charts)", a.chart);
+  rc = check_args (&a, argc, &format, &style);
+  if (rc != CLI_EXIT_OK)
+    return rc;
+
+  design = cc_design_load_from_argument (argv[1], &error);
+  if (design == NULL || !cc_design_validate (design, cc_material_db_get_default (), &error))
+    return cli_fail_error (error);
+  options.cycle = (guint) a.cycle;
+  chart = cc_plot_build_chart (a.chart, design, cc_material_db_get_default (), &options, &error);
+  if (chart == NULL ||
+      !cc_chart_export (chart, &style, format, a.output, a.width_pt, a.height_pt, a.dpi, &error))
+    return cli_fail_error (error);
+  return CLI_EXIT_OK;
+}
