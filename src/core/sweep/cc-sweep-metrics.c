@@ -22,6 +22,8 @@ static const MetricInfo metrics[] = {
   { "retention_at_n_cycles",      "",       G_STRUCT_OFFSET (CcSweepMetrics, retention_at_n_cycles) },
 };
 
+G_STATIC_ASSERT (G_N_ELEMENTS (metrics) == CC_SWEEP_N_METRICS);
+
 void
 cc_sweep_metrics_init (CcSweepMetrics *self)
 {

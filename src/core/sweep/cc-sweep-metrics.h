@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+#define CC_SWEEP_N_METRICS 6   /* the numeric fields below, in this order */
+
 /* NAN in a numeric field means "not computed" and is written as JSON null. */
 typedef struct {
   double  active_cam_fraction;          /* CAM reached by both networks, 0..1 */
