@@ -56,6 +56,16 @@ invalid (GError    **error,
   return FALSE;
 }
 
+/* 2.8 + 3 x 0.1 is 3.0999999999999996 in binary; 12 significant digits
+ * give the 3.1 the user meant, far below any physical resolution. */
+static double
+tidy (double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_ascii_strtod (g_ascii_formatd (buf, sizeof buf, "%.12g", v), NULL);
+}
+
 static gboolean
 parse_range (JsonObject  *obj,
              const char  *where,
@@ -83,9 +93,9 @@ parse_range (JsonObject  *obj,
       if (k + 1 == steps && steps > 1)
         v = to;   /* exact end point, whatever the rounding on the way */
       else if (axis->log_scale)
-        v = from * pow (to / from, t);
+        v = tidy (from * pow (to / from, t));
       else
-        v = from + (to - from) * t;
+        v = tidy (from + (to - from) * t);
       g_array_append_val (axis->numbers, v);
     }
   return TRUE;
