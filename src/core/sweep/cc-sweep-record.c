@@ -106,11 +106,17 @@ cc_sweep_record_serialize (CcSweepRecord *self)
 static const CcJsonErrors *
 codes (void)
 {
+  /* Filled once: the loaders also run on worker threads. */
   static CcJsonErrors c;
+  static gsize ready;
 
-  c.domain = CC_SWEEP_ERROR;
-  c.code_type = CC_SWEEP_ERROR_PARSE;
-  c.code_missing = CC_SWEEP_ERROR_PARSE;
+  if (g_once_init_enter (&ready))
+    {
+      c.domain = CC_SWEEP_ERROR;
+      c.code_type = CC_SWEEP_ERROR_PARSE;
+      c.code_missing = CC_SWEEP_ERROR_PARSE;
+      g_once_init_leave (&ready, 1);
+    }
   return &c;
 }
 

@@ -17,11 +17,17 @@ G_DEFINE_QUARK (cc-sweep-error-quark, cc_sweep_error)
 static const CcJsonErrors *
 codes (void)
 {
+  /* Filled once: the loaders also run on worker threads. */
   static CcJsonErrors c;
+  static gsize ready;
 
-  c.domain = CC_SWEEP_ERROR;
-  c.code_type = CC_SWEEP_ERROR_INVALID;
-  c.code_missing = CC_SWEEP_ERROR_INVALID;
+  if (g_once_init_enter (&ready))
+    {
+      c.domain = CC_SWEEP_ERROR;
+      c.code_type = CC_SWEEP_ERROR_INVALID;
+      c.code_missing = CC_SWEEP_ERROR_INVALID;
+      g_once_init_leave (&ready, 1);
+    }
   return &c;
 }
 
