@@ -337,7 +337,7 @@ test_optimize_and_pareto (void)
 {
   g_autofree char *dir = st_tmpdir ();
   g_autofree char *sweep = write_sweep (dir);
-  g_autofree char *ref = reference (dir, sweep);
+  g_autofree char *ref_text = reference (dir, sweep);   /* writes ref.jsonl */
   g_autofree char *best = g_build_filename (dir, "best.json", NULL);
   g_autofree char *results = g_build_filename (dir, "ref.jsonl", NULL);
   g_auto(Run) opt = { 0 };
@@ -372,6 +372,7 @@ test_optimize_and_pareto (void)
   g_assert_no_error (error);
   front = json_object_get_array_member (json_node_get_object (root), "front");
   g_assert_cmpuint (json_array_get_length (front), >, 1);
+  g_assert_cmpuint (st_count_lines (ref_text), ==, 24);
   recs = cc_sweep_read_results (results, FALSE, NULL, &error);
   designs = cc_sweep_summarize (recs);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "designs"), ==, designs->len);

@@ -240,7 +240,6 @@ test_shards_merge (void)
   st_run (s, plain_evaluator (), 0, 1, 2, ref);
   for (guint i = 0; i < 3; i++)
     {
-      g_autofree char *text = NULL;
       g_autoptr(GPtrArray) recs = NULL;
 
       parts[i] = g_strdup_printf ("%s/part%u.jsonl", dir, i);
