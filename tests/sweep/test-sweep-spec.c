@@ -2,6 +2,7 @@
  * Sweep descriptions: axis expansion, point order, renormalisation of mass
  * fractions, field addressing, stable ids, and the errors of bad files. */
 #include "cc-sweep.h"
+#include "cc-json-util.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -195,7 +196,7 @@ test_integer_and_null (void)
 
   cc_sweep_point_decompose (s, 1 * 4 + 0 * 2 + 1, v, NULL);
   json = cc_sweep_values_to_json (s, v);
-  text = json_to_string (json, FALSE);
+  text = cc_json_to_data (json, FALSE, NULL);
   g_assert_nonnull (strstr (text, "\"protocol.cycles\":400,"));
 
   coated = design_at (s, 1 * 4 + 0 * 2 + 1);
