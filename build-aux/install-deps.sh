@@ -13,6 +13,7 @@ packages=(
   python3 valgrind clang
   poppler-utils librsvg2-bin
   locales
+  parallel   # GNU Parallel: the sweep tests run the documented sharding command line
 )
 
 missing=()

@@ -123,6 +123,14 @@ test_writer_numbers (void)
   /* Short forms are used where they round-trip. */
   g_assert_nonnull (strstr (text, "0.1,"));
   g_assert_nonnull (strstr (text, "1e-10"));
+  {
+    g_autoptr(GString) s50 = g_string_new (NULL);
+    g_autoptr(GString) s1e20 = g_string_new (NULL);
+    cc_json_format_double (s50, 50.0);
+    cc_json_format_double (s1e20, 1e20);
+    g_assert_cmpstr (s50->str, ==, "50.0");
+    g_assert_cmpstr (s1e20->str, ==, "1e+20");
+  }
 }
 
 int

@@ -7,3 +7,9 @@ int cli_presets_run   (int argc, char **argv);
 int cli_preset_run    (int argc, char **argv);
 int cli_validate_run  (int argc, char **argv);
 int cli_plot_run      (int argc, char **argv);
+int cli_sweep_run       (int argc, char **argv);
+int cli_sweep_merge_run (int argc, char **argv);
+int cli_optimize_run    (int argc, char **argv);
+int cli_pareto_run      (int argc, char **argv);
+/* Benchmark of the sweep engine, run by the `bench` command. */
+int cli_bench_sweep     (void);

@@ -19,6 +19,10 @@ static const CliCommand commands[] = {
   { "preset",    "NAME",                     "Print a preset's design document", cli_preset_run },
   { "validate",  "FILE|preset:NAME",         "Check a design document", cli_validate_run },
   { "plot",      "DESIGN --chart NAME -o FILE", "Draw a chart (PNG, SVG, PDF, CSV)", cli_plot_run },
+  { "sweep",     "SWEEP.json --out FILE.jsonl", "Run a design-space sweep (--shard I/N for a cluster)", cli_sweep_run },
+  { "sweep-merge", "A.jsonl B.jsonl … --out ALL.jsonl", "Join sweep shards into one canonical file", cli_sweep_merge_run },
+  { "optimize",  "SWEEP.json --objective M --maximize", "Best design over a sweep's numeric axes", cli_optimize_run },
+  { "pareto",    "FILE.jsonl --x M --y M",   "Pareto front of two metrics of a sweep", cli_pareto_run },
 };
 
 static void

@@ -204,10 +204,15 @@ static const CcJsonErrors *
 design_codes (void)
 {
   static CcJsonErrors codes;
+  static gsize initialized;
 
-  codes.domain = CC_DESIGN_ERROR;
-  codes.code_type = CC_DESIGN_ERROR_INVALID;
-  codes.code_missing = CC_DESIGN_ERROR_MISSING;
+  if (g_once_init_enter (&initialized))
+    {
+      codes.domain = CC_DESIGN_ERROR;
+      codes.code_type = CC_DESIGN_ERROR_INVALID;
+      codes.code_missing = CC_DESIGN_ERROR_MISSING;
+      g_once_init_leave (&initialized, 1);
+    }
   return &codes;
 }
 

@@ -427,6 +427,22 @@ cc_json_format_double (GString *out,
       if (g_ascii_strtod (buf, NULL) == value)
         break;
     }
+  /* %g switches to an exponent when the precision is shorter than the
+   * integer part (50 -> "5e+01"); write such numbers in plain form. */
+  if (strchr (buf, 'e') != NULL && fabs (value) >= 1.0 && fabs (value) < 1e16)
+    {
+      int digits = (int) floor (log10 (fabs (value))) + 1;
+
+      for (int prec = MAX (digits, 1); prec <= 17; prec++)
+        {
+          char fmt[8];
+
+          g_snprintf (fmt, sizeof fmt, "%%.%dg", prec);
+          g_ascii_formatd (buf, sizeof buf, fmt, value);
+          if (strchr (buf, 'e') == NULL && g_ascii_strtod (buf, NULL) == value)
+            break;
+        }
+    }
   g_string_append (out, buf);
   if (strpbrk (buf, ".eEn") == NULL)
     g_string_append (out, ".0");

@@ -34,15 +34,20 @@ static const struct {
   [CC_MATERIAL_CLASS_ANODE]      = { "anode", "Anodes" },
 };
 
-static CcJsonErrors material_errors_storage;
-
 static const CcJsonErrors *
 material_errors_get (void)
 {
-  material_errors_storage.domain = CC_MATERIAL_DB_ERROR;
-  material_errors_storage.code_type = CC_MATERIAL_DB_ERROR_INVALID;
-  material_errors_storage.code_missing = CC_MATERIAL_DB_ERROR_INVALID;
-  return &material_errors_storage;
+  static CcJsonErrors codes;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      codes.domain = CC_MATERIAL_DB_ERROR;
+      codes.code_type = CC_MATERIAL_DB_ERROR_INVALID;
+      codes.code_missing = CC_MATERIAL_DB_ERROR_INVALID;
+      g_once_init_leave (&initialized, 1);
+    }
+  return &codes;
 }
 #define material_errors (*material_errors_get ())
 
