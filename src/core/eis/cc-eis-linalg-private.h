@@ -29,4 +29,7 @@ gboolean cc_eis_lstsq_qr        (double *a, guint m, guint n, double *b, double 
  * Jong, J. Chemometrics 11, 393 (1997). x is the output. */
 gboolean cc_eis_nnls_gram       (const double *h, const double *g, guint n, double *x);
 
+/* Ascending order of doubles, for g_qsort_with_data. */
+int      cc_eis_compare_doubles (const double *a, const double *b, gpointer unused);
+
 G_END_DECLS

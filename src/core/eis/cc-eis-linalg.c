@@ -240,3 +240,11 @@ cc_eis_nnls_gram (const double *h, const double *g, guint n, double *x)
     }
   return TRUE;
 }
+
+int
+cc_eis_compare_doubles (const double *a,
+                        const double *b,
+                        gpointer      unused)
+{
+  return (*a > *b) - (*a < *b);
+}
