@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 /* Interfacial constants that no database key provides (per true area). */
 #define CC_EIS_DL_CAPACITANCE_F_CM2     10e-6  /* CAM-SE double layer */
 #define CC_EIS_DL_N                     0.9
-#define CC_EIS_ANODE_CAPACITANCE_F_CM2  5e-6
+#define CC_EIS_ANODE_CAPACITANCE_F_CM2  1e-6   /* mid-range of "electrode interface" 1e-7-1e-5 F (Irvine 1990) */
 #define CC_EIS_ANODE_N                  0.9
 #define CC_EIS_GB_THICKNESS_NM          2.0    /* brick-layer boundary thickness */
 #define CC_EIS_DEFAULT_SOC              0.5
