@@ -6,3 +6,9 @@ int cli_materials_run (int argc, char **argv);
 int cli_presets_run   (int argc, char **argv);
 int cli_preset_run    (int argc, char **argv);
 int cli_validate_run  (int argc, char **argv);
+int cli_eis_run       (int argc, char **argv);
+int cli_eis_fit_run   (int argc, char **argv);
+int cli_drt_run       (int argc, char **argv);
+int cli_kk_run        (int argc, char **argv);
+/* `bench eis`: prints the median timings of the impedance benchmarks. */
+int cli_bench_eis     (void);

@@ -18,6 +18,10 @@ static const CliCommand commands[] = {
   { "presets",   "[--json]",                 "List the literature-cell presets", cli_presets_run },
   { "preset",    "NAME",                     "Print a preset's design document", cli_preset_run },
   { "validate",  "FILE|preset:NAME",         "Check a design document", cli_validate_run },
+  { "eis",       "FILE|preset:NAME [--cycle N]", "Simulate a design's impedance spectrum", cli_eis_run },
+  { "eis-fit",   "FILE.csv --circuit C",     "Fit an equivalent circuit to a spectrum", cli_eis_fit_run },
+  { "drt",       "FILE.csv [--lambda L]",    "Distribution of relaxation times of a spectrum", cli_drt_run },
+  { "kk",        "FILE.csv",                 "Kramers-Kronig test of a spectrum", cli_kk_run },
 };
 
 static void

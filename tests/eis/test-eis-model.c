@@ -337,6 +337,35 @@ test_json (void)
                      json_array_get_double_element (json_object_get_array_member (c0, "z_real_ohm_cm2"), n - 1));
 }
 
+/* json-glib 1.6 writes 1e-08 as the invalid 1e-08.0; our writer must not. */
+static void
+test_json_numbers (void)
+{
+  static const double values[] = { 1e-8, 1e20, -3e-300, 0.25, 2 };
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  JsonArray *a;
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    cc_eis_json_add_number (b, values[i]);
+  cc_eis_json_add_number (b, NAN);
+  json_builder_end_array (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  text = json_generator_to_data (gen, NULL);
+  back = json_from_string (text, &error);
+  g_assert_no_error (error);
+  a = json_node_get_array (back);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_assert_cmpfloat (fabs (json_array_get_double_element (a, i) / values[i] - 1), <, 1e-15);
+  g_assert_true (json_array_get_null_element (a, G_N_ELEMENTS (values)));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -351,5 +380,6 @@ main (int argc, char **argv)
   g_test_add_func ("/eis/model/errors", test_errors);
   g_test_add_func ("/eis/model/standalone-growth", test_standalone_growth);
   g_test_add_func ("/eis/model/json", test_json);
+  g_test_add_func ("/eis/model/json-numbers", test_json_numbers);
   return g_test_run ();
 }

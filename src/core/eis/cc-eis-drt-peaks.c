@@ -58,10 +58,13 @@ void
 cc_eis_drt_find_peaks (CcEisDrtResult      *r,
                        const CcEisSpectrum *spectrum)
 {
-  double gmax = 0, dln = r->n > 1 ? log (r->tau_s[1] / r->tau_s[0]) : 1;
+  double gmax = 0, total = 0, dln = r->n > 1 ? log (r->tau_s[1] / r->tau_s[0]) : 1;
 
   for (guint k = 0; k < r->n; k++)
-    gmax = MAX (gmax, r->gamma[k]);
+    {
+      gmax = MAX (gmax, r->gamma[k]);
+      total += r->gamma[k] * dln;
+    }
   if (gmax <= 0)
     return;
   for (guint k = 0; k < r->n; k++)
@@ -84,6 +87,7 @@ cc_eis_drt_find_peaks (CcEisDrtResult      *r,
       peak.tau_s = refine_tau (r, k);
       peak.gamma = r->gamma[k];
       peak.resistance = res;
+      peak.share = res / total;
       peak.process_tau_s = NAN;
       if (spectrum != NULL && spectrum->processes->len > 0)
         attribute (&peak, spectrum);

@@ -14,9 +14,14 @@
  * and lets noise through.
  *
  * Peaks are the local maxima above 2 % of the largest one; each carries the
- * resistance under it (integrated between the neighbouring minima) and, for
- * model spectra, the process whose time constant lies nearest (within one
- * decade) among those holding at least 1 % of the total resistance.
+ * resistance under it (integrated between the neighbouring minima), its
+ * share of the total polarisation resistance and, for model spectra, the
+ * process whose time constant lies nearest (within one decade) among those
+ * holding at least 1 % of the total resistance.
+ *
+ * Known artefact: a broad (CPE-like) process is represented with satellite
+ * peaks about 0.6-1 decade either side that carry a few per cent of its
+ * resistance; peaks with a share below ~5 % deserve caution.
  */
 #pragma once
 
@@ -38,6 +43,7 @@ typedef struct {
   double  tau_s;
   double  resistance;        /* in the spectrum's unit */
   double  gamma;             /* height, same unit */
+  double  share;             /* resistance / total polarisation resistance */
   char   *process;           /* NULL unless attributed */
   double  process_tau_s;
 } CcEisDrtPeak;

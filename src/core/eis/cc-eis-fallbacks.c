@@ -39,12 +39,21 @@ cc_eis_note (GPtrArray  *notes,
              ...)
 {
   va_list args;
+  char *text;
 
   if (notes == NULL)
     return;
   va_start (args, format);
-  g_ptr_array_add (notes, g_strdup_vprintf (format, args));
+  text = g_strdup_vprintf (format, args);
   va_end (args);
+  /* The same fallback is often met twice (separator and catholyte). */
+  for (guint i = 0; i < notes->len; i++)
+    if (g_str_equal (g_ptr_array_index (notes, i), text))
+      {
+        g_free (text);
+        return;
+      }
+  g_ptr_array_add (notes, text);
 }
 
 double

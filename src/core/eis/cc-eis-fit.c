@@ -139,8 +139,22 @@ lm_step (Problem *pb, Work *w, double *u, double *cost, double mu, double *rho, 
   memcpy (w->M, w->A, sizeof (double) * m * m);
   for (guint a = 0; a < m; a++)
     {
+      double span = pb->hi[a] - pb->lo[a];
+      /* A variable on a bound that the gradient pushes outwards is held
+       * there for this step (projected LM): otherwise the clipped step
+       * crawls along the bound. */
+      gboolean held = (u[a] >= pb->hi[a] - 1e-12 * span && w->g[a] < 0)
+                      || (u[a] <= pb->lo[a] + 1e-12 * span && w->g[a] > 0);
+
       w->M[a * m + a] += mu * MAX (w->A[a * m + a], 1e-12 * maxd + 1e-300);
       w->delta[a] = -w->g[a];
+      if (held)
+        {
+          for (guint b = 0; b < m; b++)
+            w->M[a * m + b] = w->M[b * m + a] = 0;
+          w->M[a * m + a] = 1;
+          w->delta[a] = 0;
+        }
     }
   *rho = -1;
   *step = 0;
@@ -195,7 +209,7 @@ levenberg_marquardt (Problem *pb, double *u, guint max_iter, guint *iterations, 
           nu = 2;
           jacobian (pb, u, w.r, w.J, w.work);
           normal_equations (pb, w.J, w.r, w.A, w.g);
-          small = (old - cost) <= 1e-10 * old || step < 1e-10 ? small + 1 : 0;
+          small = (old - cost) <= 1e-9 * old || step < 1e-9 ? small + 1 : 0;
         }
       else
         {
@@ -284,6 +298,25 @@ statistics (Problem *pb, double *u, double cost, CcEisFitResult *res)
     return;
   residuals (pb, u, r);
   jacobian (pb, u, r, J, work);
+  /* A parameter that no longer moves the model (a series resistance fitted
+   * to ~0 in log space, say) has no error bar and would make the whole
+   * covariance singular: leave it out. */
+  {
+    double dmax = 0;
+    g_autofree double *d = g_new0 (double, q);
+    guint kept = 0;
+
+    for (guint a = 0; a < q; a++)
+      {
+        for (guint i = 0; i < rows; i++)
+          d[a] += J[i * pb->m + sel[a]] * J[i * pb->m + sel[a]];
+        dmax = MAX (dmax, d[a]);
+      }
+    for (guint a = 0; a < q; a++)
+      if (d[a] > 1e-14 * dmax)
+        sel[kept++] = sel[a];
+    q = kept;
+  }
   A = g_new0 (double, q * q);
   for (guint i = 0; i < rows; i++)
     for (guint a = 0; a < q; a++)

@@ -72,9 +72,19 @@ cc_eis_json_add_fit (JsonBuilder          *b,
                      CcEisWeighting        weighting,
                      const CcEisFitResult *fit)
 {
+  json_builder_begin_object (b);
+  cc_eis_json_add_fit_members (b, c, weighting, fit);
+  json_builder_end_object (b);
+}
+
+void
+cc_eis_json_add_fit_members (JsonBuilder          *b,
+                             const CcEisCircuit   *c,
+                             CcEisWeighting        weighting,
+                             const CcEisFitResult *fit)
+{
   guint n = cc_eis_circuit_get_n_params (c);
 
-  json_builder_begin_object (b);
   member_string (b, "circuit", cc_eis_circuit_get_text (c));
   member_string (b, "weighting", cc_eis_weighting_to_string (weighting));
   param_map (b, "parameters", c, fit->value);
@@ -108,7 +118,6 @@ cc_eis_json_add_fit (JsonBuilder          *b,
   json_builder_set_member_name (b, "converged");
   json_builder_add_boolean_value (b, fit->converged);
   json_builder_end_object (b);
-  json_builder_end_object (b);
 }
 
 void
@@ -135,6 +144,14 @@ cc_eis_json_add_drt (JsonBuilder          *b,
                      const CcEisDrtResult *drt)
 {
   json_builder_begin_object (b);
+  cc_eis_json_add_drt_members (b, drt);
+  json_builder_end_object (b);
+}
+
+void
+cc_eis_json_add_drt_members (JsonBuilder          *b,
+                             const CcEisDrtResult *drt)
+{
   member_string (b, "unit", drt->area_specific ? "ohm cm2" : "ohm");
   member_number (b, "lambda", drt->lambda);
   json_builder_set_member_name (b, "regularisation_order");
@@ -156,6 +173,7 @@ cc_eis_json_add_drt (JsonBuilder          *b,
       member_number (b, "frequency_Hz", 1.0 / (2 * G_PI * p->tau_s));
       member_number (b, "resistance_ohm", p->resistance);
       member_number (b, "gamma_ohm", p->gamma);
+      member_number (b, "resistance_share", p->share);
       if (p->process != NULL)
         {
           member_string (b, "process", p->process);
@@ -164,5 +182,4 @@ cc_eis_json_add_drt (JsonBuilder          *b,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  json_builder_end_object (b);
 }

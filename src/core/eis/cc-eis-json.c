@@ -3,15 +3,30 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <string.h>
 
 void
 cc_eis_json_add_number (JsonBuilder *b,
                         double       value)
 {
-  if (isfinite (value))
-    json_builder_add_double_value (b, value);
-  else
-    json_builder_add_null_value (b);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  /* json-glib 1.6 appends ".0" to any number printed without a '.', which
+   * turns 1e-08 into the invalid 1e-08.0. One ulp away, the shortest form
+   * carries a mantissa with a '.'. */
+  for (int i = 0; i < 4; i++)
+    {
+      g_ascii_dtostr (buf, sizeof buf, value);
+      if (strchr (buf, 'e') == NULL || strchr (buf, '.') != NULL)
+        break;
+      value = nextafter (value, value > 0 ? INFINITY : -INFINITY);
+    }
+  json_builder_add_double_value (b, value);
 }
 
 static void

@@ -49,9 +49,16 @@ void     cc_eis_json_add_fit             (JsonBuilder           *b,
                                           const CcEisCircuit    *circuit,
                                           CcEisWeighting         weighting,
                                           const CcEisFitResult  *fit);
+/* The same members, written into the object being built. */
+void     cc_eis_json_add_fit_members     (JsonBuilder           *b,
+                                          const CcEisCircuit    *circuit,
+                                          CcEisWeighting         weighting,
+                                          const CcEisFitResult  *fit);
 void     cc_eis_json_add_kk              (JsonBuilder           *b,
                                           const CcEisKkResult   *kk);
 void     cc_eis_json_add_drt             (JsonBuilder           *b,
+                                          const CcEisDrtResult  *drt);
+void     cc_eis_json_add_drt_members     (JsonBuilder           *b,
                                           const CcEisDrtResult  *drt);
 
 G_END_DECLS
