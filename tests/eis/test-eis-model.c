@@ -337,6 +337,65 @@ test_json (void)
                      json_array_get_double_element (json_object_get_array_member (c0, "z_real_ohm_cm2"), n - 1));
 }
 
+/* A composite without catholyte: a mixed conductor whose CAM-SE reaction
+ * happens on the separator face. At low frequency the line blocks: the real
+ * part tends to the face's resistances over its contact fraction plus
+ * (R_ion + R_e)/3, the imaginary part to the CAM's chemical capacitance. */
+static void
+test_mixed_conductor (void)
+{
+  g_autoptr(CcMaterialDb) db = fixture_db ();
+  g_autoptr(CcDesign) d = cc_design_new ();
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  CcEisCellParams p;
+  double zr, zi, pr[CC_EIS_N_PARTS], pi[CC_EIS_N_PARTS], L, w = 2 * G_PI * 1e-7, c_vol, expect;
+
+  g_ptr_array_add (d->components, cc_component_new ("t-cam", 0.9, 5.0, 0));
+  g_ptr_array_add (d->components, cc_component_new ("t-carbon", 0.1, 0.05, 0));
+  g_free (d->cell.separator_id);
+  d->cell.separator_id = g_strdup ("t-oxide");
+  g_assert_true (cc_eis_cell_params_from_design_micro (d, db, NULL, 2, 0.5, &p, notes, &error));
+  g_assert_no_error (error);
+  g_assert_true (p.cat_mixed_conductor);
+  /* Nernst-Einstein conduction of the CAM network. */
+  g_assert_cmpfloat (fabs (p.cat_sigma_ion_eff_S_cm / (96485.33212 * 96485.33212 * 1e-11 * p.c_max_mol_cm3
+                                                        / (8.314462618 * 298.15)
+                                                        * pow (p.cat_cam_volume_fraction, 1.5)) - 1), <, 1e-9);
+  p.temperature_C = 25;
+  cc_eis_model_impedance (&p, w / (2 * G_PI), &zr, &zi, pr, pi);
+  L = p.cat_thickness_um * 1e-4;
+  c_vol = 96485.33212 * p.c_max_mol_cm3 * p.cat_cam_volume_fraction / p.docv_dsoc_V;
+  expect = (p.ct_resistance_ohm_cm2 + p.ip_thickness_nm * 1e-7 / p.ip_sigma_S_cm) / p.cat_front_contact_fraction
+           + (1 / p.cat_sigma_ion_eff_S_cm + 1 / p.cat_sigma_e_eff_S_cm) * L / 3;
+  g_assert_cmpfloat (fabs (pr[CC_EIS_PART_CATHODE] / expect - 1), <, 1e-3);
+  g_assert_cmpfloat (fabs (-pi[CC_EIS_PART_CATHODE] * w * c_vol * L - 1), <, 1e-3);
+}
+
+/* An ionic liquid on the CAM fills the pores and becomes the catholyte. */
+static void
+test_wetting_catholyte (void)
+{
+  g_autoptr(CcMaterialDb) db = fixture_db ();
+  g_autoptr(CcDesign) d = cc_design_new ();
+  g_autoptr(GError) error = NULL;
+  CcComponent *cam = cc_component_new ("t-cam", 0.9, 5.0, 0);
+  CcEisCellParams p;
+
+  cam->coating_id = g_strdup ("t-il");
+  cam->coating_thickness_nm = 10;
+  g_ptr_array_add (d->components, cam);
+  g_ptr_array_add (d->components, cc_component_new ("t-carbon", 0.1, 0.05, 0));
+  g_free (d->cell.separator_id);
+  d->cell.separator_id = g_strdup ("t-oxide");
+  g_assert_true (cc_eis_cell_params_from_design_micro (d, db, NULL, 2, 0.5, &p, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (p.cat_mixed_conductor);
+  /* Cold press: 15 % pores, all filled: 2e-3 x 0.15^1.5. */
+  g_assert_cmpfloat (fabs (p.cat_sigma_ion_eff_S_cm / (2e-3 * pow (0.15, 1.5)) - 1), <, 1e-9);
+  g_assert_cmpfloat (p.cat_area_per_volume_cm2_cm3, >, 0);
+}
+
 /* json-glib 1.6 writes 1e-08 as the invalid 1e-08.0; our writer must not. */
 static void
 test_json_numbers (void)
@@ -379,6 +438,8 @@ main (int argc, char **argv)
   g_test_add_func ("/eis/model/default-design", test_default_design);
   g_test_add_func ("/eis/model/errors", test_errors);
   g_test_add_func ("/eis/model/standalone-growth", test_standalone_growth);
+  g_test_add_func ("/eis/model/mixed-conductor", test_mixed_conductor);
+  g_test_add_func ("/eis/model/wetting-catholyte", test_wetting_catholyte);
   g_test_add_func ("/eis/model/json", test_json);
   g_test_add_func ("/eis/model/json-numbers", test_json_numbers);
   return g_test_run ();

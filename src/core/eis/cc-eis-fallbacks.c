@@ -18,8 +18,10 @@ static const CcEisSeFamily families[] = {
     "NYZC: 6.6e-5 S/cm (Wu 2021), 664 meV (Ridley 2024), stable to 3.8 V" },
   { "hydride", 9e-4, 0.40, 3.0, 1.0,
     "Na4(B12H12)(B10H10): 9e-4 S/cm (Duchene 2017), ~0.4 eV, practical window 3 V" },
-  { NULL, 1e-4, 0.40, 3.0, 0.5,
-    "generic solid electrolyte: order-of-magnitude estimate" },
+  /* Polymer, plastic-crystal and liquid electrolytes have no grain
+   * boundaries. */
+  { NULL, 1e-4, 0.40, 3.0, 1.0,
+    "generic electrolyte: order-of-magnitude estimate" },
 };
 
 const CcEisSeFamily *

@@ -43,9 +43,33 @@ class_density (CcMaterialClass klass)
 
 typedef struct {
   double vol[CC_MATERIAL_N_CLASSES];   /* volume per gram of composite, cm3 */
-  double sigma_ion_se, sigma_e_carbon, sigma_e_cam;
+  double vol_wet;                      /* of pore-filling electrolyte components */
+  double sigma_ion_se, sigma_e_carbon, sigma_e_cam, sigma_wet;
+  gboolean wet_coating;                /* the CAM's coating is a liquid that fills the pores */
   const CcComponent *cam;
 } Mix;
+
+/* Liquids, ionic liquids, plastic crystals and polymer electrolytes flow
+ * into the pores and carry Na+ there; solid coatings do not. */
+static gboolean
+is_wetting (const CcMaterial *m)
+{
+  const char *kind;
+
+  if (m == NULL || cc_material_get_class (m) != CC_MATERIAL_CLASS_INTERLAYER)
+    return FALSE;
+  kind = cc_material_get_string (m, "kind");
+  return g_strcmp0 (kind, "liquid") == 0 || g_strcmp0 (kind, "ionic_liquid") == 0
+         || g_strcmp0 (kind, "plastic_crystal") == 0
+         || g_strcmp0 (cc_material_get_family (m), "polymer_electrolyte") == 0;
+}
+
+static void
+note_wetting (const CcMaterial *m, Mix *mix, GPtrArray *notes)
+{
+  if (mix->sigma_wet == 0)
+    mix->sigma_wet = cc_eis_prop (m, "ionic_conductivity_S_cm", 1e-4, "estimate", notes);
+}
 
 static gboolean
 collect (const CcDesign *d, CcMaterialDb *db, Mix *mix, GPtrArray *notes, GError **error)
@@ -76,9 +100,21 @@ collect (const CcDesign *d, CcMaterialDb *db, Mix *mix, GPtrArray *notes, GError
                                            "pressed carbon black powders ~1-100 S/cm", notes);
       else if (k == CC_MATERIAL_CLASS_CAM && mix->cam == NULL)
         {
+          const CcMaterial *coat = c->coating_id ? cc_material_db_lookup (db, c->coating_id) : NULL;
+
           mix->cam = c;
           mix->sigma_e_cam = cc_eis_prop (m, "electronic_conductivity_S_cm", 1e-6,
                                           "layered oxides ~1e-6-1e-4 S/cm", notes);
+          if (is_wetting (coat))
+            {
+              mix->wet_coating = TRUE;
+              note_wetting (coat, mix, notes);
+            }
+        }
+      else if (is_wetting (m))
+        {
+          mix->vol_wet += c->mass_fraction / cc_eis_prop (m, "density_g_cm3", 1.2, "typical of liquids", NULL);
+          note_wetting (m, mix, notes);
         }
     }
   if (mix->cam == NULL)
@@ -120,7 +156,7 @@ cc_eis_default_microstructure (const CcDesign   *design,
                                GPtrArray        *notes,
                                GError          **error)
 {
-  double solid, vtot = 0, phi_cam, phi_se, phi_c, inv_r = 0;
+  double solid, vtot = 0, phi_cam, phi_se, phi_c, phi_wet, inv_r = 0;
   Mix mix;
 
   g_return_val_if_fail (design != NULL && db != NULL && out != NULL, FALSE);
@@ -133,6 +169,9 @@ cc_eis_default_microstructure (const CcDesign   *design,
   phi_cam = solid * mix.vol[CC_MATERIAL_CLASS_CAM] / vtot;
   phi_se = solid * mix.vol[CC_MATERIAL_CLASS_SE] / vtot;
   phi_c = solid * mix.vol[CC_MATERIAL_CLASS_CARBON] / vtot;
+  /* A liquid added as a component fills its own volume; one that wets the
+   * CAM as a coating is taken to fill the pores. */
+  phi_wet = solid * mix.vol_wet / vtot + (mix.wet_coating ? 1 - solid : 0);
 
   out->solid_fraction = out->bulk_solid_fraction = solid;
   out->porosity = 1 - solid;
@@ -145,9 +184,9 @@ cc_eis_default_microstructure (const CcDesign   *design,
   out->thickness_um = design->cell.thickness_um > 0
                       ? design->cell.thickness_um
                       : design->cell.areal_loading_mg_cm2 * 1e-3 * vtot / solid * 1e4;
-  out->sigma_ion_eff_S_per_cm = mix.sigma_ion_se * pow (phi_se, 1.5);
+  out->sigma_ion_eff_S_per_cm = mix.sigma_ion_se * pow (phi_se, 1.5) + mix.sigma_wet * pow (phi_wet, 1.5);
   out->sigma_e_eff_S_per_cm = mix.sigma_e_carbon * pow (phi_c, 1.5) + mix.sigma_e_cam * pow (phi_cam, 1.5);
-  out->ionic_percolation = phi_se > 0;
+  out->ionic_percolation = phi_se > 0 || phi_wet > 0;
   out->electronic_percolation = TRUE;
   out->active_cam_fraction = out->ionically_connected_cam_fraction = 1;
   out->electronically_connected_cam_fraction = 1;
@@ -158,8 +197,9 @@ cc_eis_default_microstructure (const CcDesign   *design,
   for (guint k = 0; k < out->n_size_classes; k++)
     inv_r += out->size_class_volume_weight[k] / out->size_class_radius_um[k];
   /* Sauter-mean surface 3 phi / r, of which the SE covers its share of the
-   * non-CAM volume, halved for imperfect wetting of a pressed powder. */
-  out->cam_se_contact_area_fraction = phi_cam < 1 ? 0.5 * phi_se / (1 - phi_cam) : 0;
+   * non-CAM volume, halved for imperfect contact of a pressed powder; a
+   * liquid wets its share fully. */
+  out->cam_se_contact_area_fraction = phi_cam < 1 ? MIN (1.0, (0.5 * phi_se + phi_wet) / (1 - phi_cam)) : 0;
   out->cam_se_area_per_volume_cm2_cm3 = 3 * phi_cam * inv_r * 1e4 * out->cam_se_contact_area_fraction;
   cc_eis_note (notes, "no packing result: default microstructure (solid fraction %.2f, "
                "Bruggeman transport, CAM-SE contact fraction %.2f)", solid,

@@ -87,9 +87,14 @@ validate_cathode (const CcEisCellParams *p, GError **error)
   CHECK (positive (p->cat_thickness_um), "cat_thickness_um = %g: must be positive", p->cat_thickness_um);
   CHECK (positive (p->cat_sigma_ion_eff_S_cm), "cat_sigma_ion_eff_S_cm = %g: must be positive", p->cat_sigma_ion_eff_S_cm);
   CHECK (positive (p->cat_sigma_e_eff_S_cm), "cat_sigma_e_eff_S_cm = %g: must be positive", p->cat_sigma_e_eff_S_cm);
-  CHECK (positive (p->cat_area_per_volume_cm2_cm3),
+  CHECK (p->cat_mixed_conductor || positive (p->cat_area_per_volume_cm2_cm3),
          "cat_area_per_volume_cm2_cm3 = %g: must be positive (no active CAM-SE contact)",
          p->cat_area_per_volume_cm2_cm3);
+  CHECK (!p->cat_mixed_conductor
+         || (positive (p->cat_cam_volume_fraction) && p->cat_cam_volume_fraction <= 1
+             && positive (p->cat_front_contact_fraction) && p->cat_front_contact_fraction <= 1),
+         "mixed-conducting cathode: cat_cam_volume_fraction = %g and cat_front_contact_fraction = %g "
+         "must be in (0, 1]", p->cat_cam_volume_fraction, p->cat_front_contact_fraction);
   CHECK (positive (p->ct_resistance_ohm_cm2), "ct_resistance_ohm_cm2 = %g: must be positive", p->ct_resistance_ohm_cm2);
   CHECK (positive (p->dl_capacitance_F_cm2), "dl_capacitance_F_cm2 = %g: must be positive", p->dl_capacitance_F_cm2);
   CHECK (exponent_ok (p->dl_n), "dl_n = %g: must be in (0, 1]", p->dl_n);

@@ -26,6 +26,9 @@ typedef struct {
   double K[CC_EIS_MAX_SIZE_CLASSES];
   double tau_d[CC_EIS_MAX_SIZE_CLASSES];
   double r_an, tau_an, n_an;
+  gboolean mixed;
+  double c_vol;          /* chemical capacitance per electrode volume, F/cm3 */
+  double front;          /* CAM contact area on the separator face, per cell area */
 } Prep;
 
 static const char * const proc_names[CC_EIS_N_PROCS] = {
@@ -130,6 +133,12 @@ prepare (const CcEisCellParams *p, Prep *q)
   q->n_dl = p->dl_n;
   prepare_diffusion (p, q);
 
+  /* dQ/dU of the CAM per electrode volume: F c_max phi / |dU/dsoc|. */
+  q->mixed = p->cat_mixed_conductor;
+  q->front = p->cat_front_contact_fraction;
+  q->c_vol = p->docv_dsoc_V > 0
+             ? FARADAY * p->c_max_mol_cm3 * p->cat_cam_volume_fraction / p->docv_dsoc_V : INFINITY;
+
   q->r_an = p->anode_resistance_ohm_cm2 / cc_eis_arrhenius (p->anode_ea_eV, T);
   q->tau_an = q->r_an * p->anode_capacitance_F_cm2;
   q->n_an = p->anode_n;
@@ -149,10 +158,28 @@ interface_impedance (const Prep *q, double omega, guint k)
          + 1.0 / (y_dl + 1.0 / z_far);
 }
 
+/* Catholyte-free composite: the reaction at the separator face, then a
+ * mixed-conducting line that stores charge in the CAM's chemical
+ * capacitance (a finite diffusion element in transmission-line form). */
+static double complex
+mixed_cathode_impedance (const Prep *q, double omega)
+{
+  double complex y_dl = cpow (I * omega * q->tau_dl, q->n_dl) / q->r_ct;
+  double complex front = cc_eis_z_zarc (omega, q->r_coat, q->tau_coat, 1.0)
+                         + cc_eis_z_zarc (omega, q->r_ip, q->tau_ip, 1.0)
+                         + 1.0 / (y_dl + 1.0 / q->r_ct);
+  double complex zeta = isfinite (q->c_vol) ? 1.0 / (I * omega * q->c_vol) : 0;
+
+  return front / q->front + cc_eis_z_tlm_two_rail (zeta, q->r_ion, q->r_e, q->L);
+}
+
 static double complex
 cathode_impedance (const Prep *q, double omega)
 {
   double complex y = 0, zeta;
+
+  if (q->mixed)
+    return mixed_cathode_impedance (q, omega);
 
   /* Size classes act in parallel on the interface: admittances add,
    * weighted by each class's share of the area. */
@@ -243,6 +270,17 @@ cc_eis_model_processes (const CcEisCellParams *p,
   out[CC_EIS_PROC_CHARGE_TRANSFER] = (CcEisProcInfo) { q.r_ct / area, q.tau_dl };
   out[CC_EIS_PROC_DIFFUSION] = diffusion_info (p, &q, area);
   out[CC_EIS_PROC_ANODE] = (CcEisProcInfo) { q.r_an, q.tau_an };
+  if (q.mixed)
+    {
+      /* Interface on the separator face only; transport is the line with
+       * the CAM's chemical capacitance (its diffusion). */
+      out[CC_EIS_PROC_CATHODE_IONIC] = (CcEisProcInfo) {
+        (q.r_ion + q.r_e) * q.L / 3.0, (q.r_ion + q.r_e) * q.L * q.c_vol * q.L };
+      out[CC_EIS_PROC_COATING].resistance_ohm_cm2 = q.r_coat / q.front;
+      out[CC_EIS_PROC_INTERPHASE].resistance_ohm_cm2 = q.r_ip / q.front;
+      out[CC_EIS_PROC_CHARGE_TRANSFER].resistance_ohm_cm2 = q.r_ct / q.front;
+      out[CC_EIS_PROC_DIFFUSION] = (CcEisProcInfo) { 0, 0 };
+    }
 }
 
 CcEisSpectrum *

@@ -12,7 +12,10 @@
  *                   interfacial branch, per true CAM-SE area, is
  *                     coating (R||C) + interphase (R||C)
  *                     + [ C_dl || (R_ct + Z_diffusion,sphere) ]   (Randles)
- *                   averaged over the CAM particle size classes by area
+ *                   averaged over the CAM particle size classes by area;
+ *                   without a catholyte, a mixed-conducting line (chemical
+ *                   capacitance of the CAM) behind that same interface on
+ *                   the separator face
  *   anode interface (R || CPE)
  *
  * Every conductivity and rate is given at 25 degC and moved to the cell
@@ -57,6 +60,14 @@ typedef struct {
   double cat_sigma_e_eff_S_cm;
   double cat_ion_ea_eV;             /* of the catholyte */
   double cat_area_per_volume_cm2_cm3; /* active CAM-SE contact area per electrode volume */
+  /* Catholyte-free composites (no percolating SE or liquid): Na+ moves
+   * through the CAM itself (cat_sigma_ion_eff is then the CAM network's), the
+   * line's interfacial branch is the CAM's chemical capacitance per volume,
+   * F c_max phi_CAM / |dU/dsoc|, and the CAM-SE reaction happens only on
+   * the separator face, on cat_front_contact_fraction of it. */
+  gboolean cat_mixed_conductor;
+  double cat_cam_volume_fraction;
+  double cat_front_contact_fraction;
 
   /* CAM-SE interface, per true contact area. */
   double ct_resistance_ohm_cm2;     /* RT / (F i0) at 25 degC */

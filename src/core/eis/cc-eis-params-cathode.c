@@ -27,30 +27,48 @@ cc_eis_catholyte (const CcDesign *design,
   return design->cell.separator_id ? cc_material_db_lookup (db, design->cell.separator_id) : NULL;
 }
 
+/* Na+ conduction of the CAM itself: the database value, else Nernst-Einstein
+ * from the chemical diffusion coefficient and the exchangeable Na content,
+ * sigma = F^2 D c / (R T) (an order-of-magnitude estimate). */
+static double
+cam_ionic_conductivity (const CcMaterial *cam, const CcEisCellParams *p, GPtrArray *notes)
+{
+  double sigma;
+
+  if (cc_material_has (cam, "ionic_conductivity_S_cm"))
+    return cc_material_get (cam, "ionic_conductivity_S_cm", 0);
+  sigma = FARADAY * FARADAY * p->diff_coeff_cm2_s * p->c_max_mol_cm3 / (R_GAS * CC_EIS_T_REF_K);
+  cc_eis_note (notes, "%s: Na+ conductivity %.3g S/cm from Nernst-Einstein (F^2 D c / RT)",
+               cc_material_get_id (cam), sigma);
+  return sigma;
+}
+
 static void
-fill_transport (const CcMicrostructure *m, CcEisCellParams *p, GPtrArray *notes)
+fill_transport (const CcMicrostructure *m, const CcMaterial *cam, CcEisCellParams *p, GPtrArray *notes)
 {
   p->cat_thickness_um = m->thickness_um;
   p->cat_sigma_ion_eff_S_cm = m->sigma_ion_eff_S_per_cm;
   p->cat_sigma_e_eff_S_cm = m->sigma_e_eff_S_per_cm;
   p->cat_area_per_volume_cm2_cm3 = m->cam_se_area_per_volume_cm2_cm3;
-  if (!(p->cat_sigma_ion_eff_S_cm > SIGMA_FLOOR_S_CM))
+  p->cat_cam_volume_fraction = CLAMP (m->cam_volume_fraction, 0.01, 1.0);
+  p->cat_front_contact_fraction = p->cat_cam_volume_fraction;
+  p->cat_mixed_conductor = !(p->cat_sigma_ion_eff_S_cm > SIGMA_FLOOR_S_CM)
+                           || !(p->cat_area_per_volume_cm2_cm3 > AREA_FLOOR_CM_1);
+  if (p->cat_mixed_conductor)
     {
-      cc_eis_note (notes, "the ionic network does not percolate (sigma_ion_eff = %g S/cm); "
-                   "using %g S/cm", p->cat_sigma_ion_eff_S_cm, SIGMA_FLOOR_S_CM);
-      p->cat_sigma_ion_eff_S_cm = SIGMA_FLOOR_S_CM;
+      /* No catholyte network: ions must travel through the CAM. */
+      p->cat_sigma_ion_eff_S_cm = MAX (cam_ionic_conductivity (cam, p, notes)
+                                       * pow (p->cat_cam_volume_fraction, 1.5), SIGMA_FLOOR_S_CM);
+      p->cat_ion_ea_eV = p->diff_ea_eV;
+      cc_eis_note (notes, "no percolating catholyte: the cathode is modelled as a mixed conductor "
+                   "(ions through the CAM, %.3g S/cm; reaction on the separator face)",
+                   p->cat_sigma_ion_eff_S_cm);
     }
   if (!(p->cat_sigma_e_eff_S_cm > SIGMA_FLOOR_S_CM))
     {
       cc_eis_note (notes, "the electronic network does not percolate (sigma_e_eff = %g S/cm); "
                    "using %g S/cm", p->cat_sigma_e_eff_S_cm, SIGMA_FLOOR_S_CM);
       p->cat_sigma_e_eff_S_cm = SIGMA_FLOOR_S_CM;
-    }
-  if (!(p->cat_area_per_volume_cm2_cm3 > AREA_FLOOR_CM_1))
-    {
-      cc_eis_note (notes, "no active CAM-SE contact area; using %g cm2/cm3 (a nearly blocked cathode)",
-                   AREA_FLOOR_CM_1);
-      p->cat_area_per_volume_cm2_cm3 = AREA_FLOOR_CM_1;
     }
   p->n_size_classes = MIN (m->n_size_classes, CC_EIS_MAX_SIZE_CLASSES);
   for (guint k = 0; k < p->n_size_classes; k++)
@@ -168,13 +186,14 @@ cc_eis_fill_cathode (const CcDesign         *design,
       return FALSE;
     }
   cam = cc_material_db_lookup (db, cam_c->material_id);
-  fill_transport (micro, p, notes);
+  fill_diffusion (cam, soc, p, notes);
   if (catholyte != NULL)
     {
       const CcEisSeFamily *fam = cc_eis_se_family (catholyte);
 
       p->cat_ion_ea_eV = cc_eis_prop (catholyte, "activation_energy_eV", fam->ea_eV, fam->basis, NULL);
     }
+  fill_transport (micro, cam, p, notes);
   i0 = cc_eis_prop (cam, "exchange_current_density_mA_cm2", 0.1,
                     "CAM-SE interfaces ~0.1-1 mA/cm2 (Li NCM-LPSCl), lower end", notes);
   if (!(i0 > 0))
@@ -190,6 +209,5 @@ cc_eis_fill_cathode (const CcDesign         *design,
   if (!fill_coating (cam_c, db, p, notes, error))
     return FALSE;
   fill_interphase (catholyte, interphase_nm, p, notes);
-  fill_diffusion (cam, soc, p, notes);
   return TRUE;
 }
