@@ -4,6 +4,7 @@
  * charge-transfer resistance drifted during the measurement. */
 #include <glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "cc-eis-kk.h"
 #include "cc-eis-model.h"
@@ -107,6 +108,24 @@ test_too_few_points (void)
   g_assert_error (error, CC_EIS_ERROR, CC_EIS_ERROR_INVALID);
 }
 
+/* Degenerate spectra are refused with a reason, never analysed into NaN. */
+static void
+test_degenerate (void)
+{
+  g_autoptr(CcEisSpectrum) zero = eis_test_circuit_spectrum ("R0-p(R1,Q1)-p(R2,Q2)-W", two_arcs, 1e-2, 1e6, 20);
+  g_autoptr(CcEisSpectrum) one_f = eis_test_circuit_spectrum ("R0-p(R1,Q1)-p(R2,Q2)-W", two_arcs, 1e-2, 1e6, 20);
+  g_autoptr(GError) error = NULL;
+
+  zero->z_re[5] = zero->z_im[5] = 0;
+  g_assert_null (cc_eis_kk_test (zero, 0, &error));
+  g_assert_nonnull (strstr (error->message, "point 6"));
+  g_clear_error (&error);
+  for (guint i = 0; i < one_f->n; i++)
+    one_f->freq_Hz[i] = 100;
+  g_assert_null (cc_eis_kk_test (one_f, 0, &error));
+  g_assert_nonnull (strstr (error->message, "span only"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -114,5 +133,6 @@ main (int argc, char **argv)
   g_test_add_func ("/eis/kk/model-spectra-pass", test_model_spectra_pass);
   g_test_add_func ("/eis/kk/drift-flagged", test_drift_flagged);
   g_test_add_func ("/eis/kk/too-few-points", test_too_few_points);
+  g_test_add_func ("/eis/kk/degenerate", test_degenerate);
   return g_test_run ();
 }

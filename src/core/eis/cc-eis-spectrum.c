@@ -154,6 +154,8 @@ cc_eis_spectrum_validate (const CcEisSpectrum *self,
                           guint                min_points,
                           GError             **error)
 {
+  double f_lo = INFINITY, f_hi = 0;
+
   g_return_val_if_fail (self != NULL, FALSE);
 
   if (self->n < min_points)
@@ -176,6 +178,23 @@ cc_eis_spectrum_validate (const CcEisSpectrum *self,
                        "point %u (%g Hz): impedance is not finite", i + 1, self->freq_Hz[i]);
           return FALSE;
         }
+      /* Residuals are taken relative to |Z|; squares must not overflow. */
+      if (hypot (self->z_re[i], self->z_im[i]) == 0 || hypot (self->z_re[i], self->z_im[i]) > 1e100)
+        {
+          g_set_error (error, CC_EIS_ERROR, CC_EIS_ERROR_INVALID,
+                       "point %u (%g Hz): |Z| = %g is outside (0, 1e100]", i + 1, self->freq_Hz[i],
+                       hypot (self->z_re[i], self->z_im[i]));
+          return FALSE;
+        }
+      f_lo = MIN (f_lo, self->freq_Hz[i]);
+      f_hi = MAX (f_hi, self->freq_Hz[i]);
+    }
+  if (min_points > 3 && f_hi < 1.5 * f_lo)
+    {
+      g_set_error (error, CC_EIS_ERROR, CC_EIS_ERROR_INVALID,
+                   "the frequencies span only %g Hz to %g Hz; the analysis needs a wider range",
+                   f_lo, f_hi);
+      return FALSE;
     }
   return TRUE;
 }
