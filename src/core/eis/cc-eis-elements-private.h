@@ -18,6 +18,9 @@ double complex cc_eis_ccoth     (double complex x);
 double complex cc_eis_ccsch     (double complex x);
 double complex cc_eis_ctanh     (double complex x);
 
+/* (j x)^n for real x > 0. */
+double complex cc_eis_jpow      (double x, double n);
+
 /* R in parallel with a constant-phase element written through its time
  * constant: Z = R / (1 + (j w tau)^n) (a "ZARC"); n = 1 is R || C with
  * C = tau / R. */

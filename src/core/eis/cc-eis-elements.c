@@ -47,19 +47,30 @@ cc_eis_ctanh (double complex x)
 }
 
 double complex
+cc_eis_jpow (double x, double n)
+{
+  /* (j x)^n = x^n e^(j n pi/2) for x > 0: cheaper and more exact than cpow. */
+  double m = pow (x, n);
+
+  if (n == 1.0)
+    return I * x;
+  return m * cos (n * G_PI_2) + I * m * sin (n * G_PI_2);
+}
+
+double complex
 cc_eis_z_zarc (double omega, double R, double tau, double n)
 {
   if (R <= 0)
     return 0;
   if (tau <= 0)
     return R;
-  return R / (1.0 + cpow (I * omega * tau, n));
+  return R / (1.0 + cc_eis_jpow (omega * tau, n));
 }
 
 double complex
 cc_eis_z_cpe (double omega, double Q, double n)
 {
-  return 1.0 / (Q * cpow (I * omega, n));
+  return 1.0 / (Q * cc_eis_jpow (omega, n));
 }
 
 double complex

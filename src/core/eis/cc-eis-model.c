@@ -150,7 +150,7 @@ prepare (const CcEisCellParams *p, Prep *q)
 static double complex
 interface_impedance (const Prep *q, double omega, guint k)
 {
-  double complex y_dl = cpow (I * omega * q->tau_dl, q->n_dl) / q->r_ct;
+  double complex y_dl = cc_eis_jpow (omega * q->tau_dl, q->n_dl) / q->r_ct;
   double complex z_far = q->r_ct + cc_eis_z_sphere_diffusion (omega, q->K[k], q->tau_d[k]);
 
   return cc_eis_z_zarc (omega, q->r_coat, q->tau_coat, 1.0)
@@ -164,7 +164,7 @@ interface_impedance (const Prep *q, double omega, guint k)
 static double complex
 mixed_cathode_impedance (const Prep *q, double omega)
 {
-  double complex y_dl = cpow (I * omega * q->tau_dl, q->n_dl) / q->r_ct;
+  double complex y_dl = cc_eis_jpow (omega * q->tau_dl, q->n_dl) / q->r_ct;
   double complex front = cc_eis_z_zarc (omega, q->r_coat, q->tau_coat, 1.0)
                          + cc_eis_z_zarc (omega, q->r_ip, q->tau_ip, 1.0)
                          + 1.0 / (y_dl + 1.0 / q->r_ct);
