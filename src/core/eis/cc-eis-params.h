@@ -54,8 +54,8 @@ gboolean cc_eis_default_microstructure       (const CcDesign   *design,
  * L(N) = sqrt(L0^2 + k^2 N) (diffusion-limited, passivating growth), with
  * L0 = 2 nm (0.5 nm under a coating), k = 2 nm per sqrt(cycle) when the
  * cathode's upper potential exceeds the catholyte's oxidation limit and
- * 0.3 nm per sqrt(cycle) otherwise. A placeholder for the state the
- * degradation model computes; documented in the README. */
+ * 0.3 nm per sqrt(cycle) otherwise. Used until the degradation model passes
+ * its own interphase state; documented in the README. */
 double   cc_eis_standalone_interphase_nm      (const CcDesign *design,
                                                CcMaterialDb   *db,
                                                guint           cycle,
