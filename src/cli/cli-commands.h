@@ -13,3 +13,9 @@ int cli_optimize_run    (int argc, char **argv);
 int cli_pareto_run      (int argc, char **argv);
 /* Benchmark of the sweep engine, run by the `bench` command. */
 int cli_bench_sweep     (void);
+int cli_eis_run       (int argc, char **argv);
+int cli_eis_fit_run   (int argc, char **argv);
+int cli_drt_run       (int argc, char **argv);
+int cli_kk_run        (int argc, char **argv);
+/* `bench eis`: prints the median timings of the impedance benchmarks. */
+int cli_bench_eis     (void);

@@ -23,6 +23,10 @@ static const CliCommand commands[] = {
   { "sweep-merge", "A.jsonl B.jsonl … --out ALL.jsonl", "Join sweep shards into one canonical file", cli_sweep_merge_run },
   { "optimize",  "SWEEP.json --objective M --maximize", "Best design over a sweep's numeric axes", cli_optimize_run },
   { "pareto",    "FILE.jsonl --x M --y M",   "Pareto front of two metrics of a sweep", cli_pareto_run },
+  { "eis",       "FILE|preset:NAME [--cycle N]", "Simulate a design's impedance spectrum", cli_eis_run },
+  { "eis-fit",   "FILE.csv --circuit C",     "Fit an equivalent circuit to a spectrum", cli_eis_fit_run },
+  { "drt",       "FILE.csv [--lambda L]",    "Distribution of relaxation times of a spectrum", cli_drt_run },
+  { "kk",        "FILE.csv",                 "Kramers-Kronig test of a spectrum", cli_kk_run },
 };
 
 static void
