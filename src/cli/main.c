@@ -34,7 +34,7 @@ print_usage (FILE *out)
 {
   fprintf (out, "Usage: cathode-composer-cli COMMAND [OPTIONS…]\n\nCommands:\n");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %-28s %s\n", commands[i].name, commands[i].args, commands[i].summary);
+    fprintf (out, "  %-12s %s\n  %-12s   %s\n", commands[i].name, commands[i].args, "", commands[i].summary);
   fprintf (out, "\nWherever a design file is expected, preset:NAME names a literature preset.\n"
                 "Run 'cathode-composer-cli COMMAND --help' for a command's options.\n");
 }
