@@ -6,7 +6,8 @@
 
 static const CcRgb cam_colors[] = { RGB (0xE69F00), RGB (0xD55E00), RGB (0xCC79A7), RGB (0xF0E442) };
 static const CcRgb se_colors[] = { RGB (0x56B4E9), RGB (0x0072B2), RGB (0x8FC9EE), RGB (0x2B5D8C) };
-static const CcRgb carbon_colors[] = { RGB (0x3D3846), RGB (0x77767B) };
+/* Medium greys rather than black: the 3D view's background is dark. */
+static const CcRgb carbon_colors[] = { RGB (0x85828C), RGB (0xA8A5AD) };
 static const CcRgb binder_colors[] = { RGB (0xC8C0A0), RGB (0xA89F80) };
 static const CcRgb interlayer_colors[] = { RGB (0x009E73), RGB (0x5FC9A8) };
 static const CcRgb other_colors[] = { RGB (0x999999) };

@@ -439,6 +439,7 @@ cc_formulation_editor_class_init (CcFormulationEditorClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_set_css_name (widget_class, "formulationeditor");
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cathodecomposer/CathodeComposer/ui/cc-formulation-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CcFormulationEditor, banner_revealer);

@@ -185,10 +185,12 @@ cc_material_item_new (const CcMaterial *material,
   self->group = group;
   self->title = g_strdup (cc_material_get_name (material));
   markup = cc_material_get_markup (material);
-  if (markup != NULL && pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL))
+  /* The loader falls back to the escaped formula: typeset that ourselves. */
+  if (markup != NULL && strchr (markup, '<') != NULL
+      && pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL))
     self->markup = g_strdup (markup);
   else
-    self->markup = g_markup_escape_text (cc_material_get_formula (material), -1);
+    self->markup = cc_units_formula_markup (cc_material_get_formula (material));
   self->summary = summary_for (material);
   raw = g_strjoin (" ", cc_material_get_id (material), cc_material_get_name (material),
                    cc_material_get_formula (material),

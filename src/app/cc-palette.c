@@ -226,7 +226,7 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (summary, "numeric");
   gtk_widget_add_css_class (summary, "palette-numbers");
 
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (info), "dialog-information-symbolic");
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (info), "help-about-symbolic");
   gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (info), FALSE);
   gtk_widget_set_valign (info, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (info, _("Properties and sources"));

@@ -162,3 +162,43 @@ cc_units_format_with_unit (double      value,
     return g_strdup_printf ("%s %%", num);
   return g_strdup_printf ("%s %s", num, unit);
 }
+
+char *
+cc_units_formula_markup (const char *formula)
+{
+  GString *s;
+  gboolean in_sub = FALSE;
+  char prev = '\0';
+
+  g_return_val_if_fail (formula != NULL, NULL);
+
+  s = g_string_new (NULL);
+  for (const char *p = formula; *p; p++)
+    {
+      gboolean digit = g_ascii_isdigit (*p) || (*p == '.' && in_sub && g_ascii_isdigit (p[1]));
+      gboolean after_symbol = g_ascii_isalpha (prev) || prev == ')' || prev == ']';
+
+      if (digit && !in_sub && after_symbol)
+        {
+          g_string_append (s, "<sub>");
+          in_sub = TRUE;
+        }
+      else if (!digit && in_sub)
+        {
+          g_string_append (s, "</sub>");
+          in_sub = FALSE;
+        }
+      switch (*p)
+        {
+        case '<': g_string_append (s, "&lt;"); break;
+        case '>': g_string_append (s, "&gt;"); break;
+        case '&': g_string_append (s, "&amp;"); break;
+        default: g_string_append_c (s, *p); break;
+        }
+      if (!in_sub || !digit)
+        prev = *p;
+    }
+  if (in_sub)
+    g_string_append (s, "</sub>");
+  return g_string_free (s, FALSE);
+}

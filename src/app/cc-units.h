@@ -31,4 +31,9 @@ char       *cc_units_format_with_unit (double      value,
                                        const char *key,
                                        guint       digits);
 
+/* Pango markup of a plain chemical formula: digits after an element, ")"
+ * or "]" become subscripts ("Na3V2(PO4)3" -> "Na<sub>3</sub>V<sub>2</sub>…"),
+ * a leading coefficient does not. The result is escaped. */
+char       *cc_units_formula_markup   (const char *formula);
+
 G_END_DECLS
