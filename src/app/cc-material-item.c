@@ -188,9 +188,12 @@ cc_material_item_new (const CcMaterial *material,
   /* The loader falls back to the escaped formula: typeset that ourselves. */
   if (markup != NULL && strchr (markup, '<') != NULL
       && pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL))
-    self->markup = g_strdup (markup);
+    self->markup = cc_units_markup_for_labels (markup);
   else
-    self->markup = cc_units_formula_markup (cc_material_get_formula (material));
+    {
+      g_autofree char *typeset = cc_units_formula_markup (cc_material_get_formula (material));
+      self->markup = cc_units_markup_for_labels (typeset);
+    }
   self->summary = summary_for (material);
   raw = g_strjoin (" ", cc_material_get_id (material), cc_material_get_name (material),
                    cc_material_get_formula (material),

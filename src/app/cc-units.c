@@ -202,3 +202,22 @@ cc_units_formula_markup (const char *formula)
     g_string_append (s, "</sub>");
   return g_string_free (s, FALSE);
 }
+
+char *
+cc_units_markup_for_labels (const char *markup)
+{
+  static const struct { const char *from, *to; } swaps[] = {
+    { "<sub>", "<span size=\"80%\" rise=\"-3pt\">" },
+    { "</sub>", "</span>" },
+    { "<sup>", "<span size=\"80%\" rise=\"4pt\">" },
+    { "</sup>", "</span>" },
+  };
+  g_autoptr(GString) s = NULL;
+
+  g_return_val_if_fail (markup != NULL, NULL);
+
+  s = g_string_new (markup);
+  for (guint i = 0; i < G_N_ELEMENTS (swaps); i++)
+    g_string_replace (s, swaps[i].from, swaps[i].to, 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}

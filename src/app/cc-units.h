@@ -36,4 +36,9 @@ char       *cc_units_format_with_unit (double      value,
  * a leading coefficient does not. The result is escaped. */
 char       *cc_units_formula_markup   (const char *formula);
 
+/* The same markup with <sub>/<sup> written as sized, raised spans. Pango
+ * 1.50 (Debian 12) warns "Leftover font scales" whenever a label with
+ * <sub> is ellipsized; spans with rise render the same without the bug. */
+char       *cc_units_markup_for_labels (const char *markup);
+
 G_END_DECLS

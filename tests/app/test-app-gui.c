@@ -1,0 +1,541 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application under a real display (Xvfb in CI): a window opened on a
+ * literature preset, the palette, the formulation editor with undo/redo,
+ * save and open through the window's actions, the OpenGL view rendering a
+ * synthetic particle set (test data only: the app itself never fakes a
+ * packing), and a screenshot of the window written to the build folder.
+ */
+#include "cc-application.h"
+#include "cc-material-item.h"
+#include "cc-preset.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+static CcApplication *app;
+static CcWindow *window;
+
+/* Runs the main loop until `done` returns TRUE or the time runs out. */
+static gboolean
+iterate_until (gboolean (*done) (gpointer),
+               gpointer   data,
+               double     seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+always_false (gpointer data)
+{
+  return FALSE;
+}
+
+static void
+settle (double seconds)
+{
+  iterate_until (always_false, NULL, seconds);
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+static const CcDesign *
+design (void)
+{
+  return cc_document_get_design (cc_window_get_document (window));
+}
+
+static double
+fraction (guint i)
+{
+  return ((CcComponent *) g_ptr_array_index (design ()->components, i))->mass_fraction;
+}
+
+static double
+fraction_sum (void)
+{
+  double s = 0;
+
+  for (guint i = 0; i < design ()->components->len; i++)
+    s += fraction (i);
+  return s;
+}
+
+static void
+activate (CcWindow   *w,
+          const char *action,
+          GVariant   *param)
+{
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (w), action));
+  g_action_group_activate_action (G_ACTION_GROUP (w), action, param);
+  settle (0.05);
+}
+
+/* ---- window and presets ------------------------------------------------------- */
+
+static void
+test_window_shows_design (void)
+{
+  CcFormulationEditor *editor = cc_window_get_editor (window);
+  CcPresetList *presets = cc_preset_list_get_default ();
+  GtkWidget *name = cc_formulation_editor_get_field (editor, "name");
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_assert_cmpuint (cc_formulation_editor_get_n_components (editor), ==, design ()->components->len);
+  g_assert_cmpuint (design ()->components->len, >, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, design ()->name);
+  /* Every literature cell has a card with its reported capacity. */
+  g_assert_cmpuint (cc_presets_gallery_get_n_presets (cc_window_get_presets (window)), ==,
+                    cc_preset_list_get_n (presets));
+  for (guint i = 0; i < cc_preset_list_get_n (presets); i++)
+    {
+      const CcPreset *p = cc_preset_list_get_nth (presets, i);
+      const char *shown = cc_presets_gallery_get_figure (cc_window_get_presets (window), p->id,
+                                                         "reported", "capacity");
+      g_assert_nonnull (shown);
+      if (!isnan (p->reported.capacity_mAh_g))
+        {
+          g_autofree char *number = g_strdup_printf ("%.0f", p->reported.capacity_mAh_g);
+          g_assert_true (g_str_has_prefix (shown, number));
+        }
+      /* No engine in this build: no prediction is invented. */
+      g_assert_cmpstr (cc_presets_gallery_get_figure (cc_window_get_presets (window), p->id,
+                                                      "predicted", "capacity"), ==, "—");
+    }
+  /* Each component's fraction is shown in percent. */
+  for (guint i = 0; i < design ()->components->len; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("components[%u].mass_fraction", i);
+      GtkWidget *spin = cc_formulation_editor_get_field (editor, path);
+      g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), 100 * fraction (i), 0.05);
+    }
+}
+
+/* ---- palette ------------------------------------------------------------------ */
+
+static void
+test_palette_lists_materials (void)
+{
+  CcPalette *palette = cc_window_get_palette (window);
+  CcMaterialDb *db = cc_material_db_get_default ();
+  guint expected = 0;
+  const CcMaterial *first_cam;
+  g_autoptr(GPtrArray) cams = cc_material_db_list_class (db, CC_MATERIAL_CLASS_CAM);
+
+  for (guint c = CC_MATERIAL_CLASS_CAM; c <= CC_MATERIAL_CLASS_INTERLAYER; c++)
+    {
+      g_autoptr(GPtrArray) list = cc_material_db_list_class (db, c);
+      expected += list->len;
+    }
+  cc_palette_set_search_text (palette, NULL);
+  g_assert_cmpuint (expected, >, 0);
+  /* Every composite material, anodes excluded. */
+  g_assert_cmpuint (cc_palette_get_n_visible_materials (palette), ==, expected);
+
+  /* Search by formula finds it, with its group header. */
+  g_assert_cmpuint (cams->len, >, 0);
+  first_cam = g_ptr_array_index (cams, 0);
+  cc_palette_set_search_text (palette, cc_material_get_formula (first_cam));
+  g_assert_cmpuint (cc_palette_get_n_visible_materials (palette), >=, 1);
+  {
+    g_autoptr(CcMaterialItem) head = g_list_model_get_item (cc_palette_get_model (palette), 0);
+    g_autoptr(CcMaterialItem) row = g_list_model_get_item (cc_palette_get_model (palette), 1);
+    g_assert_cmpint (cc_material_item_get_kind (head), ==, CC_MATERIAL_ITEM_HEADER);
+    g_assert_cmpint (cc_material_item_get_kind (row), ==, CC_MATERIAL_ITEM_MATERIAL);
+  }
+  cc_palette_set_search_text (palette, "no-material-is-called-this");
+  g_assert_cmpuint (cc_palette_get_n_visible_materials (palette), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cc_palette_get_model (palette)), ==, 0);
+  cc_palette_set_search_text (palette, NULL);
+  g_assert_cmpuint (cc_palette_get_n_visible_materials (palette), ==, expected);
+}
+
+static void
+test_palette_adds_material (void)
+{
+  CcFormulationEditor *editor = cc_window_get_editor (window);
+  CcPalette *palette = cc_window_get_palette (window);
+  GListModel *model = cc_palette_get_model (palette);
+  const char *id = NULL;
+  guint n_before = design ()->components->len;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model) && id == NULL; i++)
+    {
+      g_autoptr(CcMaterialItem) item = g_list_model_get_item (model, i);
+      const char *candidate = cc_material_item_get_id (item);
+      gboolean used = FALSE;
+      for (guint c = 0; candidate && c < design ()->components->len; c++)
+        used |= g_str_equal (((CcComponent *) g_ptr_array_index (design ()->components, c))->material_id,
+                             candidate);
+      if (candidate != NULL && !used)
+        id = candidate;
+    }
+  g_assert_nonnull (id);
+
+  /* Double-click (row activation) is ::material-activated. */
+  g_signal_emit_by_name (palette, "material-activated", id);
+  settle (0.05);
+  g_assert_cmpuint (design ()->components->len, ==, n_before + 1);
+  g_assert_cmpuint (cc_formulation_editor_get_n_components (editor), ==, n_before + 1);
+  g_assert_cmpfloat_with_epsilon (fraction_sum (), 1.0, 1e-9);
+
+  /* Adding it twice is refused without changing the design. */
+  g_assert_false (cc_formulation_editor_add_material (editor, id));
+  g_assert_cmpuint (design ()->components->len, ==, n_before + 1);
+
+  activate (window, "undo", NULL);
+  g_assert_cmpuint (design ()->components->len, ==, n_before);
+  g_assert_cmpuint (cc_formulation_editor_get_n_components (editor), ==, n_before);
+}
+
+/* ---- editor ------------------------------------------------------------------- */
+
+static void
+test_editor_fraction_undo_redo (void)
+{
+  CcFormulationEditor *editor = cc_window_get_editor (window);
+  GtkWidget *spin = cc_formulation_editor_get_field (editor, "components[0].mass_fraction");
+  guint n = design ()->components->len;
+  g_autofree double *before = g_new (double, n);
+  double target;
+
+  g_assert_cmpuint (n, >=, 2);
+  for (guint i = 0; i < n; i++)
+    before[i] = fraction (i);
+  target = before[0] > 0.5 ? before[0] - 0.1 : before[0] + 0.1;
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 100 * target);
+  settle (0.05);
+  g_assert_cmpfloat_with_epsilon (fraction (0), target, 1e-9);
+  g_assert_cmpfloat_with_epsilon (fraction_sum (), 1.0, 1e-9);
+  /* The others keep their ratios. */
+  g_assert_cmpfloat_with_epsilon (fraction (1) / fraction (n - 1), before[1] / before[n - 1], 1e-9);
+  g_assert_true (cc_document_get_dirty (cc_window_get_document (window)));
+
+  activate (window, "undo", NULL);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpfloat_with_epsilon (fraction (i), before[i], 1e-12);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), 100 * before[0], 0.05);
+
+  activate (window, "redo", NULL);
+  g_assert_cmpfloat_with_epsilon (fraction (0), target, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), 100 * target, 0.05);
+  activate (window, "undo", NULL);
+}
+
+static void
+test_editor_flags_invalid_value (void)
+{
+  CcFormulationEditor *editor = cc_window_get_editor (window);
+  GtkWidget *pressure = cc_formulation_editor_get_field (editor, "process.pressure_MPa");
+  GtkWidget *vmax = cc_formulation_editor_get_field (editor, "protocol.voltage_max_V");
+  GtkWidget *flagged = NULL;
+  const char *shown;
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (pressure), 6000);
+  settle (0.05);
+  shown = cc_formulation_editor_get_shown_error (editor, &flagged);
+  g_assert_nonnull (shown);
+  g_assert_true (g_str_has_prefix (shown, "process.pressure_MPa = 6000"));
+  g_assert_true (flagged == pressure);
+  g_assert_true (gtk_widget_has_css_class (pressure, "error"));
+  activate (window, "undo", NULL);
+  g_assert_null (cc_formulation_editor_get_shown_error (editor, NULL));
+  g_assert_false (gtk_widget_has_css_class (pressure, "error"));
+
+  /* A window narrower than 0.05 V is flagged on the upper cut-off. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (vmax), design ()->protocol.voltage_min_V);
+  settle (0.05);
+  shown = cc_formulation_editor_get_shown_error (editor, &flagged);
+  g_assert_nonnull (shown);
+  g_assert_true (g_str_has_prefix (shown, "protocol.voltage_max_V"));
+  g_assert_true (flagged == vmax);
+  activate (window, "undo", NULL);
+  g_assert_null (cc_formulation_editor_get_shown_error (editor, NULL));
+}
+
+/* ---- files -------------------------------------------------------------------- */
+
+static gboolean
+has_two_windows (gpointer data)
+{
+  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))) >= 2;
+}
+
+static void
+test_save_and_open (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cc-gui-XXXXXX", NULL);
+  g_autofree char *path_a = g_build_filename (dir, "a.ccdesign", NULL);
+  g_autofree char *path_b = g_build_filename (dir, "b.ccdesign", NULL);
+  g_autoptr(GFile) file_a = g_file_new_for_path (path_a);
+  g_autofree char *uri_a = g_file_get_uri (file_a);
+  g_autoptr(CcDesign) saved = NULL;
+  g_autoptr(CcDesign) on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *spin = cc_formulation_editor_get_field (cc_window_get_editor (window), "components[0].mass_fraction");
+  CcWindow *other = NULL;
+  CcDocument *doc = cc_window_get_document (window);
+
+  activate (window, "save-as-uri", g_variant_new_string (path_a));
+  g_assert_true (g_file_test (path_a, G_FILE_TEST_EXISTS));
+  g_assert_false (cc_document_get_dirty (doc));
+  g_assert_true (g_file_equal (cc_document_get_file (doc), file_a));
+  on_disk = cc_design_load_from_file (path_a, &error);
+  g_assert_no_error (error);
+  g_assert_true (cc_design_equal (on_disk, design ()));
+  saved = cc_design_copy (design ());
+
+  /* Edit, save elsewhere: the window now shows b. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 100 * fraction (0) - 5);
+  settle (0.05);
+  g_assert_true (cc_document_get_dirty (doc));
+  activate (window, "save-as-uri", g_variant_new_string (path_b));
+  g_assert_false (cc_document_get_dirty (doc));
+  g_assert_false (cc_design_equal (design (), saved));
+
+  /* Opening a opens it in a second window, as it was saved. */
+  activate (window, "open-uri", g_variant_new_string (uri_a));
+  g_assert_true (iterate_until (has_two_windows, NULL, 5));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (CC_IS_WINDOW (l->data) && l->data != (gpointer) window)
+      other = l->data;
+  g_assert_nonnull (other);
+  g_assert_true (cc_design_equal (cc_document_get_design (cc_window_get_document (other)), saved));
+  g_assert_false (cc_document_get_dirty (cc_window_get_document (other)));
+  gtk_window_destroy (GTK_WINDOW (other));
+
+  /* A broken file is refused with a message, nothing crashes. */
+  g_assert_true (g_file_set_contents (path_a, "{ \"format\": \"cathode-composer-design\", ", -1, NULL));
+  g_assert_false (cc_window_load_file (window, file_a, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (g_file_equal (cc_document_get_file (doc), g_file_new_for_path (path_b)));
+
+  g_unlink (path_a);
+  g_unlink (path_b);
+  g_rmdir (dir);
+}
+
+/* ---- 3D view ------------------------------------------------------------------ */
+
+/* A synthetic set for this test only: a cubic lattice of two species, big
+ * "CAM" spheres and small "SE" ones, in a 40 µm box. */
+static GBytes *
+synthetic_particles (double box[3])
+{
+  GArray *a = g_array_new (FALSE, FALSE, sizeof (CcParticle));
+
+  box[0] = box[1] = 40;
+  box[2] = 32;
+  for (int i = 0; i < 5; i++)
+    for (int j = 0; j < 5; j++)
+      for (int k = 0; k < 4; k++)
+        {
+          gboolean cam = (i + j + k) % 2 == 0;
+          CcParticle p = {
+            .x = 4 + 8 * i, .y = 4 + 8 * j, .z = 4 + 8 * k,
+            .radius = cam ? 3.6f : 2.6f,
+            .species = cam ? 0 : 1,
+            .role = cam ? CC_ROLE_CAM : CC_ROLE_SE,
+            .state = cam ? CC_PARTICLE_STATE_ACTIVE : CC_PARTICLE_STATE_NONE,
+          };
+          g_array_append_val (a, p);
+        }
+  return g_bytes_new_take (g_array_free (a, FALSE), 100 * sizeof (CcParticle));
+}
+
+/* Pixels whose colour is the species colour times a brightness (Lambert
+ * shading keeps the hue): their count. */
+static guint
+count_shaded (GBytes *pixels,
+              CcRgb   base)
+{
+  gsize size;
+  const guint8 *p = g_bytes_get_data (pixels, &size);
+  double b[3] = { base.r * 255, base.g * 255, base.b * 255 };
+  double bb = b[0] * b[0] + b[1] * b[1] + b[2] * b[2];
+  guint count = 0;
+
+  for (gsize i = 0; i + 3 < size; i += 4)
+    {
+      double k = (p[i] * b[0] + p[i + 1] * b[1] + p[i + 2] * b[2]) / bb;
+      double err = 0;
+      if (k < 0.35 || k > 1.05)
+        continue;
+      for (guint c = 0; c < 3; c++)
+        err = MAX (err, fabs (p[i + c] - k * b[c]));
+      if (err < 10)
+        count++;
+    }
+  return count;
+}
+
+static void
+test_view_renders_particles (void)
+{
+  CcViewPanel *panel = cc_window_get_view_panel (window);
+  CcParticleView *view = cc_view_panel_get_view (panel);
+  CcRgb colors[2];
+  double box[3];
+  g_autoptr(GBytes) particles = synthetic_particles (box);
+  g_autoptr(GBytes) pixels = NULL;
+  g_autoptr(GBytes) state_pixels = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total = 320 * 240, n_cam, n_se;
+
+  g_assert_true (iterate_until (is_mapped, view, 5));
+  colors[0] = cc_colors_for_component (CC_MATERIAL_CLASS_CAM, 0);
+  colors[1] = cc_colors_for_component (CC_MATERIAL_CLASS_SE, 0);
+  cc_particle_view_set_species_colors (view, colors, 2);
+  cc_view_panel_set_particles (panel, particles, box);
+  cc_particle_view_set_color_mode (view, CC_COLOR_BY_COMPONENT);
+  settle (0.2);
+  g_assert_cmpuint (cc_particle_view_get_n_particles (view), ==, 100);
+
+  pixels = cc_particle_view_read_pixels (view, 320, 240, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (pixels), ==, 4 * total);
+  n_cam = count_shaded (pixels, colors[0]);
+  n_se = count_shaded (pixels, colors[1]);
+  g_test_message ("CAM-coloured pixels %u, SE-coloured %u of %u", n_cam, n_se, total);
+  /* Both components are on screen, the bigger CAM spheres cover more. */
+  g_assert_cmpuint (n_cam, >, total / 50);
+  g_assert_cmpuint (n_se, >, total / 200);
+  g_assert_cmpuint (n_cam, >, n_se);
+
+  /* By state: the active colour replaces the CAM colour. */
+  cc_particle_view_set_color_mode (view, CC_COLOR_BY_STATE);
+  state_pixels = cc_particle_view_read_pixels (view, 320, 240, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_shaded (state_pixels, cc_colors_for_state (CC_PARTICLE_STATE_ACTIVE)), >, total / 50);
+  g_assert_cmpuint (count_shaded (state_pixels, colors[0]), <, n_cam / 10);
+  cc_particle_view_set_color_mode (view, CC_COLOR_BY_COMPONENT);
+
+  /* A click in the middle picks the particle the CPU ray meets first. */
+  {
+    int index = cc_particle_view_pick (view, gtk_widget_get_width (GTK_WIDGET (view)) / 2.0,
+                                       gtk_widget_get_height (GTK_WIDGET (view)) / 2.0);
+    g_autofree char *text = NULL;
+    g_assert_cmpint (index, >=, 0);
+    text = cc_view_panel_describe_particle (panel, index);
+    g_assert_nonnull (text);
+    g_assert_true (strstr (text, "µm") != NULL);
+  }
+  settle (0.2);
+}
+
+static void
+test_screenshot (void)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("CC_BUILD_ROOT") ? g_getenv ("CC_BUILD_ROOT") : ".",
+                                            "app-screenshot.png", NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  int w = gtk_widget_get_width (GTK_WIDGET (window));
+  int h = gtk_widget_get_height (GTK_WIDGET (window));
+
+  settle (0.3);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, w);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, h);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* ---- set-up ------------------------------------------------------------------- */
+
+/* Warnings fail the test, except those about the test machine itself (Xvfb
+ * has no session bus). GTK logs through the structured API, so this is a
+ * writer function rather than a fatal handler. */
+static GLogWriterOutput
+log_writer (GLogLevelFlags   level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         data)
+{
+  const char *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE"))
+      message = fields[i].value;
+  if ((level & G_LOG_LEVEL_WARNING) && message != NULL
+      && (strstr (message, "session bus") != NULL || strstr (message, "dbus") != NULL))
+    return G_LOG_WRITER_HANDLED;
+  if (level & G_LOG_LEVEL_WARNING)
+    g_test_fail ();
+  return g_log_writer_default (level, fields, n_fields, data);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  CcPresetList *presets;
+  int status;
+
+  g_log_set_writer_func (log_writer, NULL, NULL);
+  g_test_init (&argc, &argv, NULL);
+  /* Criticals abort; warnings are judged by log_writer. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display (run under xvfb-run)");
+      g_printerr ("SKIP: no display\n");
+      return 77;
+    }
+
+  app = cc_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  /* Start on a literature cell when the data has some. */
+  presets = cc_preset_list_get_default ();
+  if (cc_preset_list_get_n (presets) > 0)
+    window = cc_application_open_preset (app, cc_preset_list_get_nth (presets, 0)->id, &error);
+  else
+    window = cc_application_new_window (app);
+  g_assert_no_error (error);
+  g_assert_nonnull (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1480, 920);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (iterate_until (is_mapped, window, 10));
+  settle (0.3);
+
+  g_test_add_func ("/app/window/shows-design", test_window_shows_design);
+  g_test_add_func ("/app/palette/lists-materials", test_palette_lists_materials);
+  g_test_add_func ("/app/palette/adds-material", test_palette_adds_material);
+  g_test_add_func ("/app/editor/fraction-undo-redo", test_editor_fraction_undo_redo);
+  g_test_add_func ("/app/editor/flags-invalid-value", test_editor_flags_invalid_value);
+  g_test_add_func ("/app/file/save-and-open", test_save_and_open);
+  g_test_add_func ("/app/view/renders-particles", test_view_renders_particles);
+  g_test_add_func ("/app/view/window-screenshot", test_screenshot);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (0.1);
+  g_object_unref (app);
+  return status;
+}
