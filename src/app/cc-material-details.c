@@ -53,7 +53,6 @@ add_property (GtkGrid          *grid,
   gtk_widget_set_tooltip_text (name, p->key);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_label_set_xalign (GTK_LABEL (val), 1);
-  gtk_label_set_selectable (GTK_LABEL (val), TRUE);
   if (p->note != NULL && *p->note)
     gtk_widget_set_tooltip_text (val, p->note);
   gtk_widget_add_css_class (source, "dim-label");

@@ -116,8 +116,8 @@ window_text (const CcMaterial *m)
 
   if (!cc_material_has (m, lo_key) || !cc_material_has (m, hi_key))
     return NULL;
-  lo = cc_units_format_value (cc_material_get (m, lo_key, 0), 2);
-  hi = cc_units_format_value (cc_material_get (m, hi_key, 0), 2);
+  lo = g_strdup_printf ("%.1f", cc_material_get (m, lo_key, 0));
+  hi = g_strdup_printf ("%.1f", cc_material_get (m, hi_key, 0));
   return g_strdup_printf ("%s–%s V", lo, hi);
 }
 
@@ -135,8 +135,7 @@ summary_for (const CcMaterial *m)
       if (cc_material_has (m, cap_key))
         g_ptr_array_add (parts, cc_units_format_with_unit (cc_material_get (m, cap_key, 0), cap_key, 3));
       if (cc_material_has (m, "average_voltage_V"))
-        g_ptr_array_add (parts, cc_units_format_with_unit (cc_material_get (m, "average_voltage_V", 0),
-                                                           "average_voltage_V", 3));
+        g_ptr_array_add (parts, g_strdup_printf ("%.1f V", cc_material_get (m, "average_voltage_V", 0)));
       break;
     case CC_MATERIAL_CLASS_SE:
     case CC_MATERIAL_CLASS_INTERLAYER:
@@ -164,7 +163,8 @@ summary_for (const CcMaterial *m)
       break;
     }
   g_ptr_array_add (parts, NULL);
-  joined = g_strjoinv (" · ", (char **) parts->pdata);
+  /* One number per line: the palette column is narrow. */
+  joined = g_strjoinv ("\n", (char **) parts->pdata);
   g_ptr_array_unref (parts);
   return g_steal_pointer (&joined);
 }

@@ -35,7 +35,8 @@ const char         *cc_material_item_get_title    (CcMaterialItem   *self);
 const char         *cc_material_item_get_markup   (CcMaterialItem   *self);
 guint               cc_material_item_get_group    (CcMaterialItem   *self);
 /* The key numbers shown in a palette row: capacity and voltage for active
- * materials, conductivity and window for electrolytes. "" if none known. */
+ * materials, conductivity and window for electrolytes, one per line; ""
+ * if none is known. */
 const char         *cc_material_item_get_summary  (CcMaterialItem   *self);
 /* Case-insensitive match of a casefolded needle against id, name, formula
  * and family. */

@@ -220,8 +220,6 @@ setup_row (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (summary), 1);
   gtk_label_set_justify (GTK_LABEL (summary), GTK_JUSTIFY_RIGHT);
-  gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (summary), 14);
   gtk_widget_add_css_class (summary, "caption");
   gtk_widget_add_css_class (summary, "numeric");
   gtk_widget_add_css_class (summary, "palette-numbers");

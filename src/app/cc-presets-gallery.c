@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "cc-presets-gallery.h"
+#include "cc-units.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -207,20 +208,33 @@ build_card (CcPresetsGallery *self,
 
   gtk_widget_add_css_class (box, "cc-card");
   gtk_widget_add_css_class (box, "preset-card");
-  gtk_box_append (GTK_BOX (box), wrapped_label (preset->title, "heading"));
+  {
+    /* Titles are formulas: typeset their subscripts. */
+    g_autofree char *typeset = cc_units_formula_markup (preset->title);
+    g_autofree char *markup = cc_units_markup_for_labels (typeset);
+    GtkWidget *title = wrapped_label (NULL, "heading");
+    gtk_label_set_markup (GTK_LABEL (title), markup);
+    gtk_box_append (GTK_BOX (box), title);
+  }
   gtk_widget_add_css_class (reference, "dim-label");
   gtk_box_append (GTK_BOX (box), reference);
   gtk_box_append (GTK_BOX (box), build_figures (self, card, preset));
-  if (preset->reported.notes != NULL && *preset->reported.notes)
-    {
-      GtkWidget *notes = wrapped_label (preset->reported.notes, "caption");
-      gtk_widget_add_css_class (notes, "dim-label");
-      gtk_box_append (GTK_BOX (box), notes);
-    }
-  if (preset->explanation != NULL && *preset->explanation)
+  if ((preset->explanation != NULL && *preset->explanation)
+      || (preset->reported.notes != NULL && *preset->reported.notes))
     {
       GtkWidget *expander = gtk_expander_new (_("Why it works — or fails"));
-      gtk_expander_set_child (GTK_EXPANDER (expander), wrapped_label (preset->explanation, NULL));
+      GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+      if (preset->explanation != NULL && *preset->explanation)
+        gtk_box_append (GTK_BOX (inner), wrapped_label (preset->explanation, NULL));
+      if (preset->reported.notes != NULL && *preset->reported.notes)
+        {
+          GtkWidget *notes = wrapped_label (preset->reported.notes, "caption");
+          gtk_widget_add_css_class (notes, "dim-label");
+          gtk_box_append (GTK_BOX (inner), notes);
+        }
+      gtk_widget_set_margin_top (inner, 4);
+      gtk_expander_set_child (GTK_EXPANDER (expander), inner);
       gtk_box_append (GTK_BOX (box), expander);
     }
   gtk_widget_set_halign (open, GTK_ALIGN_END);

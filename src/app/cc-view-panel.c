@@ -31,7 +31,7 @@ state_label (guint state)
 {
   switch (state)
     {
-    case CC_PARTICLE_STATE_ACTIVE: return _("Active: reached by ions and electrons");
+    case CC_PARTICLE_STATE_ACTIVE: return _("Active (ions and electrons reach it)");
     case CC_PARTICLE_STATE_IONICALLY_ISOLATED: return _("Ionically isolated");
     case CC_PARTICLE_STATE_ELECTRONICALLY_ISOLATED: return _("Electronically isolated");
     case CC_PARTICLE_STATE_ISOLATED: return _("Isolated from both networks");
