@@ -24,8 +24,11 @@ cc_alert_respond (CcAlert    *self,
   task = g_steal_pointer (&self->task);
   if (task == NULL)
     return;
-  g_task_return_pointer (task, g_strdup (id), g_free);
+  /* The task keeps the dialog alive past its parent (the answer may close
+   * the parent): let go of the parent now, while both exist. */
+  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
   gtk_window_destroy (GTK_WINDOW (self));
+  g_task_return_pointer (task, g_strdup (id), g_free);
 }
 
 static gboolean

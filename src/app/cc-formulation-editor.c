@@ -3,7 +3,7 @@
 #include "cc-colors.h"
 #include "cc-component-card.h"
 #include "cc-form.h"
-#include "cc-palette.h"
+#include "cc-material-item.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -325,14 +325,14 @@ on_drop (GtkDropTarget       *target,
          double               y,
          CcFormulationEditor *self)
 {
-  g_autofree char *id = NULL;
+  CcMaterialItem *item;
 
-  if (!G_VALUE_HOLDS_STRING (value))
+  if (!G_VALUE_HOLDS (value, CC_TYPE_MATERIAL_ITEM))
     return FALSE;
-  id = cc_palette_parse_drag_payload (g_value_get_string (value));
-  if (id == NULL)
+  item = g_value_get_object (value);
+  if (item == NULL || cc_material_item_get_id (item) == NULL)
     return FALSE;
-  cc_formulation_editor_add_material (self, id);
+  cc_formulation_editor_add_material (self, cc_material_item_get_id (item));
   return TRUE;
 }
 
@@ -477,7 +477,7 @@ cc_formulation_editor_init (CcFormulationEditor *self)
                                         self->components_error);
   cc_formulation_settings_build (self);
 
-  target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
+  target = gtk_drop_target_new (CC_TYPE_MATERIAL_ITEM, GDK_ACTION_COPY);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }

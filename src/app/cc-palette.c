@@ -41,15 +41,6 @@ static const CcMaterialClass palette_classes[] = {
   CC_MATERIAL_CLASS_INTERLAYER,
 };
 
-char *
-cc_palette_parse_drag_payload (const char *payload)
-{
-  if (payload == NULL || !g_str_has_prefix (payload, CC_PALETTE_DRAG_PREFIX))
-    return NULL;
-  payload += strlen (CC_PALETTE_DRAG_PREFIX);
-  return *payload ? g_strdup (payload) : NULL;
-}
-
 static gboolean
 filter_func (gpointer object,
              gpointer user_data)
@@ -155,12 +146,10 @@ on_drag_prepare (GtkDragSource *source,
                  GtkWidget     *row)
 {
   CcMaterialItem *item = row_item (row);
-  g_autofree char *payload = NULL;
 
   if (item == NULL || cc_material_item_get_kind (item) != CC_MATERIAL_ITEM_MATERIAL)
     return NULL;
-  payload = g_strconcat (CC_PALETTE_DRAG_PREFIX, cc_material_item_get_id (item), NULL);
-  return gdk_content_provider_new_typed (G_TYPE_STRING, payload);
+  return gdk_content_provider_new_typed (CC_TYPE_MATERIAL_ITEM, item);
 }
 
 static void

@@ -3,8 +3,10 @@
  * The materials palette: every material of the database that can go into a
  * composite, grouped by class and family, searchable. Rows show the formula
  * and key numbers; the info button opens every property with its source.
- * A row can be dragged into the formulation (payload: "cc-material:ID") or
- * activated (double-click, Enter), which emits ::material-activated.
+ * A row can be dragged into the formulation (the payload is the row's
+ * CcMaterialItem, a type text fields do not accept, so a drop never lands in
+ * an entry by accident) or activated (double-click, Enter), which emits
+ * ::material-activated.
  */
 #pragma once
 
@@ -12,8 +14,6 @@
 #include "cc-material-db.h"
 
 G_BEGIN_DECLS
-
-#define CC_PALETTE_DRAG_PREFIX "cc-material:"
 
 #define CC_TYPE_PALETTE (cc_palette_get_type ())
 G_DECLARE_FINAL_TYPE (CcPalette, cc_palette, CC, PALETTE, GtkBox)
@@ -29,8 +29,5 @@ guint       cc_palette_get_n_visible_materials (CcPalette *self);
 void        cc_palette_set_search_text    (CcPalette    *self,
                                            const char   *text);
 void        cc_palette_focus_search       (CcPalette    *self);
-
-/* "cc-material:ID" -> "ID" (newly allocated), NULL for anything else. */
-char       *cc_palette_parse_drag_payload (const char   *payload);
 
 G_END_DECLS

@@ -196,6 +196,8 @@ cc_view_panel_dispose (GObject *object)
 {
   CcViewPanel *self = CC_VIEW_PANEL (object);
 
+  if (self->pick_popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->pick_popover));
   g_clear_pointer (&self->pick_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (object), CC_TYPE_VIEW_PANEL);
   G_OBJECT_CLASS (cc_view_panel_parent_class)->dispose (object);

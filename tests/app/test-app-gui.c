@@ -6,7 +6,9 @@
  * synthetic particle set (test data only: the app itself never fakes a
  * packing), and a screenshot of the window written to the build folder.
  */
+#include "cc-alert.h"
 #include "cc-application.h"
+#include "cc-autosave.h"
 #include "cc-material-item.h"
 #include "cc-preset.h"
 
@@ -330,6 +332,271 @@ test_save_and_open (void)
   g_rmdir (dir);
 }
 
+/* ---- drag and drop ------------------------------------------------------------ */
+
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (c))
+        return GTK_DROP_TARGET (c);
+    }
+  return NULL;
+}
+
+static void
+test_editor_accepts_drop (void)
+{
+  CcFormulationEditor *editor = cc_window_get_editor (window);
+  GtkDropTarget *target = find_drop_target (GTK_WIDGET (editor));
+  CcMaterialDb *db = cc_material_db_get_default ();
+  g_autoptr(GPtrArray) carbons = cc_material_db_list_class (db, CC_MATERIAL_CLASS_BINDER);
+  g_autoptr(GPtrArray) ses = cc_material_db_list_class (db, CC_MATERIAL_CLASS_SE);
+  GPtrArray *pool = carbons->len > 0 ? carbons : ses;
+  const CcMaterial *m = NULL;
+  g_autoptr(CcMaterialItem) item = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  guint n = design ()->components->len;
+
+  g_assert_nonnull (target);
+  /* The payload is the palette's item type, which text fields refuse. */
+  g_assert_true (gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (target), CC_TYPE_MATERIAL_ITEM));
+  g_assert_false (gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (target), G_TYPE_STRING));
+  for (guint i = 0; i < pool->len && m == NULL; i++)
+    {
+      const CcMaterial *candidate = g_ptr_array_index (pool, i);
+      gboolean used = FALSE;
+      for (guint c = 0; c < n; c++)
+        used |= g_str_equal (((CcComponent *) g_ptr_array_index (design ()->components, c))->material_id,
+                             cc_material_get_id (candidate));
+      if (!used)
+        m = candidate;
+    }
+  g_assert_nonnull (m);
+  item = cc_material_item_new (m, 0);
+  g_value_init (&value, CC_TYPE_MATERIAL_ITEM);
+  g_value_set_object (&value, item);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  settle (0.05);
+  g_assert_true (accepted);
+  g_assert_cmpuint (design ()->components->len, ==, n + 1);
+  g_assert_cmpstr (((CcComponent *) g_ptr_array_index (design ()->components, n))->material_id, ==,
+                   cc_material_get_id (m));
+  g_assert_cmpfloat_with_epsilon (fraction_sum (), 1.0, 1e-9);
+  activate (window, "undo", NULL);
+  g_assert_cmpuint (design ()->components->len, ==, n);
+}
+
+/* ---- charts ------------------------------------------------------------------- */
+
+typedef struct {
+  double width_pt, height_pt;
+  int    calls;
+} TestChart;
+
+/* Left half red, right half white: enough to check sizes and orientation. */
+static void
+test_chart_render (gpointer  data,
+                   cairo_t  *cr,
+                   double    width_pt,
+                   double    height_pt)
+{
+  TestChart *chart = data;
+
+  chart->width_pt = width_pt;
+  chart->height_pt = height_pt;
+  chart->calls++;
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  cairo_rectangle (cr, 0, 0, width_pt / 2, height_pt);
+  cairo_fill (cr);
+}
+
+static char *
+test_chart_hover (gpointer data,
+                  double   x,
+                  double   y,
+                  double   width_pt,
+                  double   height_pt)
+{
+  return x < width_pt / 2 ? g_strdup_printf ("left %.0f", x) : NULL;
+}
+
+static void
+test_chart_render_export_hover (void)
+{
+  CcResultsView *results = cc_window_get_results (window);
+  TestChart *chart = g_new0 (TestChart, 1);
+  CcChartView *view;
+  g_autofree char *dir = g_dir_make_tmp ("cc-chart-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "c.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "c.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "c.pdf", NULL);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png);
+  g_autoptr(GFile) svg_file = g_file_new_for_path (svg);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  g_autofree char *contents = NULL;
+  cairo_surface_t *image;
+  guint32 *px;
+  int stride;
+
+  g_assert_false (cc_results_view_has_chart (results, CC_CHART_NYQUIST));
+  cc_results_view_set_chart (results, CC_CHART_NYQUIST, test_chart_render, test_chart_hover, chart, g_free);
+  cc_results_view_set_visible (results, CC_CHART_NYQUIST);
+  view = cc_results_view_get_chart_view (results, CC_CHART_NYQUIST);
+  g_assert_true (iterate_until (is_mapped, view, 5));
+  settle (0.2);
+  /* On screen one point is one logical pixel. */
+  g_assert_cmpint (chart->calls, >, 0);
+  g_assert_cmpfloat (chart->width_pt, ==, gtk_widget_get_width (GTK_WIDGET (view)));
+  g_assert_cmpfloat (chart->height_pt, ==, gtk_widget_get_height (GTK_WIDGET (view)));
+
+  /* PNG at 144 dpi: twice the size in points. */
+  g_assert_true (cc_chart_view_export (view, png_file, "png", 200, 100, 144, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (chart->width_pt, ==, 200);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 400);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 200);
+  px = (guint32 *) cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image) / 4;
+  g_assert_cmphex (px[100 * stride + 50] & 0xffffff, ==, 0xff0000);
+  g_assert_cmphex (px[100 * stride + 350] & 0xffffff, ==, 0xffffff);
+  cairo_surface_destroy (image);
+  g_assert_true (cc_chart_view_export (view, svg_file, "svg", 200, 100, 0, &error));
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_true (strstr (contents, "<svg") != NULL);
+  g_assert_true (cc_chart_view_export (view, pdf_file, "pdf", 200, 100, 0, &error));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_assert_false (cc_chart_view_export (view, png_file, "bmp", 200, 100, 0, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  /* The hover hook turns the pointer position into a readout. */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (c))
+        {
+          g_signal_emit_by_name (c, "motion", 12.0, 5.0);
+          g_assert_cmpstr (cc_chart_view_get_readout (view), ==, "left 12");
+          g_signal_emit_by_name (c, "motion", gtk_widget_get_width (GTK_WIDGET (view)) - 2.0, 5.0);
+          g_assert_null (cc_chart_view_get_readout (view));
+        }
+    }
+
+  cc_results_view_clear (results, CC_CHART_NYQUIST, NULL, "test over");
+  g_assert_false (cc_results_view_has_chart (results, CC_CHART_NYQUIST));
+  cc_results_view_set_visible (results, CC_CHART_VOLTAGE);
+  g_unlink (png);
+  g_unlink (svg);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+/* ---- unsaved changes and recovery --------------------------------------------- */
+
+static CcAlert *
+find_alert (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not owned */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (CC_IS_ALERT (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return CC_ALERT (w);
+    }
+  return NULL;
+}
+
+static gboolean
+alert_shown (gpointer data)
+{
+  return find_alert () != NULL;
+}
+
+static void
+test_close_asks_about_unsaved_changes (void)
+{
+  CcWindow *other = cc_application_new_window (app);
+  GtkWidget *cycles = cc_formulation_editor_get_field (cc_window_get_editor (other), "protocol.cycles");
+  GWeakRef ref;
+
+  g_weak_ref_init (&ref, other);
+  gtk_window_present (GTK_WINDOW (other));
+  g_assert_true (iterate_until (is_mapped, other, 5));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (cycles), 123);
+  settle (0.05);
+  g_assert_true (cc_document_get_dirty (cc_window_get_document (other)));
+
+  gtk_window_close (GTK_WINDOW (other));
+  g_assert_true (iterate_until (alert_shown, NULL, 5));
+  cc_alert_respond (find_alert (), "cancel");
+  settle (0.1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (other)));
+
+  gtk_window_close (GTK_WINDOW (other));
+  g_assert_true (iterate_until (alert_shown, NULL, 5));
+  cc_alert_respond (find_alert (), "discard");
+  settle (0.2);
+  {
+    g_autoptr(GObject) still = g_weak_ref_get (&ref);
+    g_assert_true (still == NULL || !gtk_widget_get_visible (GTK_WIDGET (still)));
+  }
+  g_weak_ref_clear (&ref);
+}
+
+static void
+test_recovery_after_crash (void)
+{
+  g_autoptr(CcDesign) lost = cc_design_new_default ();
+  g_autofree char *id = cc_autosave_new_id ();
+  g_autoptr(GError) error = NULL;
+  CcWindow *recovered = NULL;
+
+  g_free (lost->name);
+  lost->name = g_strdup ("Work from before the crash");
+  lost->protocol.cycles = 777;
+  g_assert_true (cc_autosave_write (id, lost, NULL, &error));
+
+  cc_application_offer_recovery (app);
+  g_assert_true (iterate_until (alert_shown, NULL, 5));
+  cc_alert_respond (find_alert (), "recover");
+  settle (0.3);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (CC_IS_WINDOW (l->data)
+        && g_strcmp0 (cc_document_get_design (cc_window_get_document (l->data))->name, lost->name) == 0)
+      recovered = l->data;
+  g_assert_nonnull (recovered);
+  g_assert_true (cc_design_equal (cc_document_get_design (cc_window_get_document (recovered)), lost));
+  /* Recovered work is unsaved until the user saves it. */
+  g_assert_true (cc_document_get_dirty (cc_window_get_document (recovered)));
+
+  gtk_window_close (GTK_WINDOW (recovered));
+  g_assert_true (iterate_until (alert_shown, NULL, 5));
+  cc_alert_respond (find_alert (), "discard");
+  settle (0.2);
+  /* Discarding removes the recovery copy. */
+  {
+    g_autoptr(GPtrArray) left = cc_autosave_list ();
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+}
+
 /* ---- 3D view ------------------------------------------------------------------ */
 
 /* A synthetic set for this test only: a cubic lattice of two species, big
@@ -506,6 +773,13 @@ main (int    argc,
       return 77;
     }
 
+  /* Recovery copies of earlier runs are not this run's business. */
+  {
+    g_autoptr(GPtrArray) stale = cc_autosave_list ();
+    for (guint i = 0; i < stale->len; i++)
+      cc_autosave_remove (((CcAutosaveEntry *) g_ptr_array_index (stale, i))->id);
+  }
+
   app = cc_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
@@ -529,7 +803,11 @@ main (int    argc,
   g_test_add_func ("/app/palette/adds-material", test_palette_adds_material);
   g_test_add_func ("/app/editor/fraction-undo-redo", test_editor_fraction_undo_redo);
   g_test_add_func ("/app/editor/flags-invalid-value", test_editor_flags_invalid_value);
+  g_test_add_func ("/app/editor/accepts-drop", test_editor_accepts_drop);
   g_test_add_func ("/app/file/save-and-open", test_save_and_open);
+  g_test_add_func ("/app/file/close-asks-about-unsaved-changes", test_close_asks_about_unsaved_changes);
+  g_test_add_func ("/app/file/recovery-after-crash", test_recovery_after_crash);
+  g_test_add_func ("/app/chart/render-export-hover", test_chart_render_export_hover);
   g_test_add_func ("/app/view/renders-particles", test_view_renders_particles);
   g_test_add_func ("/app/view/window-screenshot", test_screenshot);
   status = g_test_run ();
