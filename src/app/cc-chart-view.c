@@ -26,10 +26,15 @@ draw_readout (CcChartView *self,
               double       width,
               double       height)
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->readout);
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   int tw, th;
   double x, y, pad = 6;
 
+  /* Readouts are markup (subscripts, units); plain text if they do not parse. */
+  if (pango_parse_markup (self->readout, -1, 0, NULL, NULL, NULL, NULL))
+    pango_layout_set_markup (layout, self->readout, -1);
+  else
+    pango_layout_set_text (layout, self->readout, -1);
   pango_layout_get_pixel_size (layout, &tw, &th);
   /* Beside the pointer, flipped to stay inside the chart. */
   x = self->pointer_x + 14;

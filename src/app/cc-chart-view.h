@@ -17,8 +17,9 @@ typedef void  (*CcChartRenderFunc) (gpointer  chart,
                                     cairo_t  *cr,
                                     double    width_pt,
                                     double    height_pt);
-/* Returns a newly allocated readout for the point (x_pt, y_pt) of a chart
- * drawn at width_pt × height_pt, or NULL when there is nothing to say. */
+/* Returns a newly allocated readout (Pango markup) for the point
+ * (x_pt, y_pt) of a chart drawn at width_pt × height_pt, or NULL when there
+ * is nothing to say. */
 typedef char *(*CcChartHoverFunc)  (gpointer  chart,
                                     double    x_pt,
                                     double    y_pt,

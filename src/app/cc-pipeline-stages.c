@@ -52,6 +52,35 @@
  *                              cc_figure_voltage_render, cc_figure_voltage_hover,
  *                              chart, (GDestroyNotify) cc_figure_free);
  *
+ * The figure engine (src/core/figures) draws with
+ *   gboolean cc_chart_render (CcChart*, const CcChartStyle*, cairo_t*, w_pt, h_pt, GError**)
+ * so the adapters are two lines each:
+ *
+ *   static void
+ *   render_chart (gpointer chart, cairo_t *cr, double w, double h)
+ *   {
+ *     cc_chart_render (chart, NULL, cr, w, h, NULL);
+ *   }
+ *
+ *   static char *
+ *   hover_chart (gpointer chart, double x, double y, double w, double h)
+ *   {
+ *     CcChartHit hit;
+ *     return cc_chart_hit_test (chart, NULL, w, h, x, y, 6, &hit)
+ *            ? cc_chart_hit_describe (chart, &hit) : NULL;
+ *   }
+ *
+ * Page ↔ chart kind: VOLTAGE "voltage-profile", CYCLING "cycling", RATE
+ * "rate-capability", RAGONE "ragone", NYQUIST "nyquist", BODE "bode", DRT
+ * "drt", STABILITY "stability-window", COMPATIBILITY "compatibility-matrix",
+ * MICROSTRUCTURE "microstructure". The two design charts go in
+ * cc_pipeline_stages_present_design():
+ *
+ *   CcChart *chart = cc_plot_build_chart ("stability-window", design, db, NULL, &error);
+ *   if (chart != NULL)
+ *     cc_results_view_set_chart (results, CC_CHART_STABILITY, render_chart, hover_chart,
+ *                                chart, (GDestroyNotify) cc_chart_unref);
+ *
  * and fills the "Predicted" column of the literature cells with
  * cc_presets_gallery_set_prediction (presets, id, &predicted) when the run
  * was started from a preset.
@@ -78,12 +107,13 @@ cc_pipeline_stages_for_chart (CcChartKind kind)
       return CC_STAGE_IMPEDANCE;
     case CC_CHART_MICROSTRUCTURE:
       return CC_STAGE_ANALYSIS;
+    case CC_CHART_STABILITY:
+    case CC_CHART_COMPATIBILITY:
+      return CC_N_STAGES;
     case CC_CHART_VOLTAGE:
     case CC_CHART_CYCLING:
     case CC_CHART_RATE:
     case CC_CHART_RAGONE:
-    case CC_CHART_STABILITY:
-    case CC_CHART_COMPATIBILITY:
     case CC_N_CHARTS:
     default:
       return CC_STAGE_ELECTROCHEMISTRY;
@@ -111,6 +141,17 @@ cc_pipeline_stages_micro_insights (const CcMicrostructure *m)
   g_ptr_array_add (lines, g_strdup_printf (_("Porosity after pressing: <b>%.1f %%</b>."), 100 * m->porosity));
   g_ptr_array_add (lines, NULL);
   return (char **) g_ptr_array_free (lines, FALSE);
+}
+
+void
+cc_pipeline_stages_present_design (const CcDesign *design,
+                                   CcMaterialDb   *db,
+                                   CcResultsView  *results)
+{
+  g_return_if_fail (design != NULL && db != NULL);
+  g_return_if_fail (CC_IS_RESULTS_VIEW (results));
+  /* The figure engine is not part of this build: see the comment at the top
+   * (stability-window and compatibility-matrix need only the design). */
 }
 
 void

@@ -15,8 +15,13 @@ G_BEGIN_DECLS
 
 /* Plugs every engine available in this build into `pipeline`. */
 void     cc_pipeline_stages_install       (CcPipeline       *pipeline);
-/* The stage whose output a chart needs. */
+/* The stage whose output a chart needs; CC_N_STAGES for charts drawn from
+ * the design and the materials database alone (stability, compatibility). */
 CcStage  cc_pipeline_stages_for_chart     (CcChartKind       kind);
+/* Charts that need no simulation, redrawn on every valid design. */
+void     cc_pipeline_stages_present_design (const CcDesign  *design,
+                                            CcMaterialDb    *db,
+                                            CcResultsView   *results);
 /* Shows what a finished run produced. */
 void     cc_pipeline_stages_present       (CcRun            *run,
                                            CcResultsView    *results,

@@ -26,6 +26,14 @@ stage_missing_text (CcStage stage)
     }
 }
 
+static const char *
+missing_text (CcStage stage)
+{
+  /* Design charts need no stage, only the figure engine. */
+  return stage == CC_N_STAGES ? _("The figure engine is not part of this build")
+                              : stage_missing_text (stage);
+}
+
 static void
 update_chart_reasons (CcWindow *self)
 {
@@ -36,10 +44,11 @@ update_chart_reasons (CcWindow *self)
     {
       CcStage stage = cc_pipeline_stages_for_chart (k);
 
-      if (cc_results_view_has_chart (self->results, k) && !running && invalid == NULL)
+      if (cc_results_view_has_chart (self->results, k) && (stage == CC_N_STAGES || !running) && invalid == NULL)
         continue;
-      if (!cc_pipeline_has_stage (self->pipeline, stage))
-        cc_results_view_clear (self->results, k, _("Not computed yet"), stage_missing_text (stage));
+      if (stage == CC_N_STAGES || !cc_pipeline_has_stage (self->pipeline, stage))
+        cc_results_view_clear (self->results, k, _("Not computed yet"),
+                               invalid && stage == CC_N_STAGES ? invalid : missing_text (stage));
       else if (invalid != NULL)
         cc_results_view_clear (self->results, k, _("Not computed yet"), invalid);
       else if (running)
@@ -165,7 +174,10 @@ cc_window_pipeline_design_changed (CcWindow *self)
 
   cc_view_panel_set_components (self->view_panel, design, cc_document_get_db (self->document));
   if (cc_document_get_validation_error (self->document) == NULL)
-    cc_pipeline_submit (self->pipeline, design);
+    {
+      cc_pipeline_stages_present_design (design, cc_document_get_db (self->document), self->results);
+      cc_pipeline_submit (self->pipeline, design);
+    }
   else
     cc_pipeline_cancel (self->pipeline);
   update_chart_reasons (self);
