@@ -8,6 +8,7 @@
 #include "cc-preset.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 struct _CcApplication {
   GtkApplication  parent_instance;
@@ -116,6 +117,8 @@ cc_application_open_file (CcApplication *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *path = NULL;
+  g_autoptr(CcDesign) checked = NULL;
   CcWindow *window;
 
   g_return_val_if_fail (CC_IS_APPLICATION (self), NULL);
@@ -138,6 +141,22 @@ cc_application_open_file (CcApplication *self,
   if (window != NULL)
     {
       gtk_window_present (GTK_WINDOW (window));
+      return window;
+    }
+  /* Check the file before choosing a window, so a file that cannot be read
+   * does not leave an empty new window behind. */
+  path = g_file_get_path (file);
+  checked = path ? cc_design_load_from_file (path, &error) : NULL;
+  if (checked == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+      if (error == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be opened"));
+      window = CC_IS_WINDOW (active) ? CC_WINDOW (active) : cc_application_new_window (self);
+      gtk_window_present (GTK_WINDOW (window));
+      report_open_error (self, window, name, error);
       return window;
     }
   window = pristine_or_new_window (self);

@@ -269,6 +269,9 @@ test_editor_flags_invalid_value (void)
   g_assert_null (cc_formulation_editor_get_shown_error (editor, NULL));
 }
 
+static CcAlert *find_alert (void);
+static gboolean alert_shown (gpointer data);
+
 /* ---- files -------------------------------------------------------------------- */
 
 static gboolean
@@ -325,7 +328,19 @@ test_save_and_open (void)
   g_assert_false (cc_window_load_file (window, file_a, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_true (g_file_equal (cc_document_get_file (doc), g_file_new_for_path (path_b)));
+  {
+    g_autoptr(GFile) file_b = g_file_new_for_path (path_b);
+    guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+    g_assert_true (g_file_equal (cc_document_get_file (doc), file_b));
+    /* Through the action: an error dialog, and no empty window left behind. */
+    activate (window, "open-uri", g_variant_new_string (uri_a));
+    g_assert_true (iterate_until (alert_shown, NULL, 5));
+    cc_alert_respond (find_alert (), "close");
+    settle (0.1);
+    g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows);
+    g_assert_true (g_file_equal (cc_document_get_file (doc), file_b));
+  }
 
   g_unlink (path_a);
   g_unlink (path_b);
@@ -691,6 +706,23 @@ test_view_renders_particles (void)
   g_assert_cmpuint (count_shaded (state_pixels, cc_colors_for_state (CC_PARTICLE_STATE_ACTIVE)), >, total / 50);
   g_assert_cmpuint (count_shaded (state_pixels, colors[0]), <, n_cam / 10);
   cc_particle_view_set_color_mode (view, CC_COLOR_BY_COMPONENT);
+
+  /* Export as PNG: the same rendering, read back at the requested size. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("cc-view-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "view.png", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GdkTexture) png = NULL;
+
+    g_assert_true (cc_particle_view_export_png (view, file, 400, 300, &error));
+    g_assert_no_error (error);
+    png = gdk_texture_new_from_filename (path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (png), ==, 400);
+    g_assert_cmpint (gdk_texture_get_height (png), ==, 300);
+    g_unlink (path);
+    g_rmdir (dir);
+  }
 
   /* A click in the middle picks the particle the CPU ray meets first. */
   {
