@@ -66,7 +66,6 @@ cc_window_rebuild_recent (CcWindow *self)
       GtkRecentInfo *info = l->data;
       const char *uri = gtk_recent_info_get_uri (info);
       g_autoptr(GMenuItem) item = NULL;
-      g_autofree char *action = NULL;
 
       if (g_strcmp0 (gtk_recent_info_get_mime_type (info), MIME_TYPE) != 0
           && !g_str_has_suffix (uri, ".ccdesign"))
