@@ -11,11 +11,12 @@ typedef struct {
 } Page;
 
 struct _CcResultsView {
-  GtkBox     parent_instance;
+  GtkBox       parent_instance;
 
-  GtkStack  *stack;
-  GtkBox    *insights_list;
-  Page       pages[CC_N_CHARTS];
+  GtkDropDown *chart_dropdown;
+  GtkStack    *stack;
+  GtkBox      *insights_list;
+  Page         pages[CC_N_CHARTS];
 };
 
 G_DEFINE_FINAL_TYPE (CcResultsView, cc_results_view, GTK_TYPE_BOX)
@@ -86,22 +87,49 @@ build_page (CcResultsView *self,
 }
 
 static void
+on_chart_selected (CcResultsView *self)
+{
+  guint k = gtk_drop_down_get_selected (self->chart_dropdown);
+
+  if (k < CC_N_CHARTS)
+    gtk_stack_set_visible_child_name (self->stack, kinds[k].id);
+}
+
+static void
+on_page_shown (CcResultsView *self)
+{
+  CcChartKind k = cc_results_view_get_visible (self);
+
+  if (gtk_drop_down_get_selected (self->chart_dropdown) != k)
+    gtk_drop_down_set_selected (self->chart_dropdown, k);
+}
+
+static void
 cc_results_view_class_init (CcResultsViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cathodecomposer/CathodeComposer/ui/cc-results-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CcResultsView, chart_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CcResultsView, stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_shown);
   gtk_widget_class_bind_template_child (widget_class, CcResultsView, insights_list);
 }
 
 static void
 cc_results_view_init (CcResultsView *self)
 {
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint k = 0; k < CC_N_CHARTS; k++)
-    gtk_stack_add_titled (self->stack, build_page (self, k), kinds[k].id, _(kinds[k].title));
+    {
+      gtk_stack_add_titled (self->stack, build_page (self, k), kinds[k].id, _(kinds[k].title));
+      gtk_string_list_append (titles, _(kinds[k].title));
+    }
+  gtk_drop_down_set_model (self->chart_dropdown, G_LIST_MODEL (titles));
   cc_results_view_set_insights (self, NULL, NULL);
 }
 
@@ -118,7 +146,6 @@ cc_results_view_set_chart (CcResultsView     *self,
 
   cc_chart_view_set_chart (self->pages[kind].chart, render, hover, chart, destroy);
   gtk_stack_set_visible_child_name (self->pages[kind].stack, render ? "chart" : "empty");
-  g_object_notify (G_OBJECT (self->stack), "visible-child");
 }
 
 void
@@ -134,7 +161,6 @@ cc_results_view_clear (CcResultsView *self,
   gtk_label_set_text (self->pages[kind].title, title ? title : _("Not computed yet"));
   gtk_label_set_text (self->pages[kind].reason, reason ? reason : "");
   gtk_stack_set_visible_child_name (self->pages[kind].stack, "empty");
-  g_object_notify (G_OBJECT (self->stack), "visible-child");
 }
 
 gboolean
