@@ -377,7 +377,7 @@ cc_particle_renderer_draw (CcParticleRenderer   *self,
   if (p->cut.enabled)
     draw_frame_part (self, GL_LINES, 36, 8, cut_color, 0.9f);
   glDepthMask (GL_FALSE);
-  draw_frame_part (self, GL_TRIANGLES, 6, 6, cc_colors_separator (), 0.28f);
+  draw_frame_part (self, GL_TRIANGLES, 6, 6, cc_colors_separator (), 0.2f);
   glDepthMask (GL_TRUE);
   glDisable (GL_BLEND);
 
