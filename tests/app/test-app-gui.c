@@ -744,7 +744,7 @@ test_screenshot (void)
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("CC_BUILD_ROOT") ? g_getenv ("CC_BUILD_ROOT") : ".",
+  g_autofree char *path = g_build_filename (g_getenv ("CC_BUILD_ROOT") ? g_getenv ("CC_BUILD_ROOT") : g_test_get_dir (G_TEST_BUILT),
                                             "app-screenshot.png", NULL);
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
   int w = gtk_widget_get_width (GTK_WIDGET (window));
