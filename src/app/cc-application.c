@@ -1,0 +1,433 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "cc-application.h"
+#include "cc-alert.h"
+#include "cc-autosave.h"
+#include "cc-preferences-window.h"
+#include "cc-preset.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+struct _CcApplication {
+  GtkApplication  parent_instance;
+
+  GSettings      *settings;
+  gboolean        recovery_offered;
+};
+
+G_DEFINE_FINAL_TYPE (CcApplication, cc_application, GTK_TYPE_APPLICATION)
+
+static const struct {
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "app.shortcuts", { "<Control>question", "<Control>slash", NULL } },
+  { "app.new-window", { "<Control><Shift>n", NULL } },
+  { "win.new", { "<Control>n", NULL } },
+  { "win.open", { "<Control>o", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.export('view')", { "<Control>e", NULL } },
+  { "win.export('chart-png')", { "<Control><Shift>e", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  { "win.search-materials", { "<Control>f", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+};
+
+/* ---- windows and files ------------------------------------------------------ */
+
+CcWindow *
+cc_application_new_window (CcApplication *self)
+{
+  g_return_val_if_fail (CC_IS_APPLICATION (self), NULL);
+  return cc_window_new (GTK_APPLICATION (self));
+}
+
+static CcWindow *
+pristine_or_new_window (CcApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (CC_IS_WINDOW (active) && cc_window_is_pristine (CC_WINDOW (active)))
+    return CC_WINDOW (active);
+  return cc_application_new_window (self);
+}
+
+static CcWindow *
+find_window_for (CcApplication *self,
+                 GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      GFile *shown;
+      if (!CC_IS_WINDOW (l->data))
+        continue;
+      shown = cc_document_get_file (cc_window_get_document (l->data));
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+  return NULL;
+}
+
+CcWindow *
+cc_application_open_preset (CcApplication  *self,
+                            const char     *preset_id,
+                            GError        **error)
+{
+  const CcPreset *preset;
+  CcWindow *window;
+
+  g_return_val_if_fail (CC_IS_APPLICATION (self), NULL);
+
+  preset = cc_preset_list_lookup (cc_preset_list_get_default (), preset_id);
+  if (preset == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no literature cell “%s”"), preset_id);
+      return NULL;
+    }
+  window = pristine_or_new_window (self);
+  cc_window_set_design (window, cc_design_copy (preset->design), NULL, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+report_open_error (CcApplication *self,
+                   CcWindow      *window,
+                   const char    *what,
+                   GError        *error)
+{
+  g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), what);
+  CcAlert *alert = cc_alert_new (GTK_WINDOW (window), heading, error->message);
+
+  cc_alert_add_response (alert, "close", _("_Close"), CC_ALERT_RESPONSE_DEFAULT);
+  cc_alert_set_close_response (alert, "close");
+  cc_alert_choose (alert, NULL, NULL, NULL);
+}
+
+CcWindow *
+cc_application_open_file (CcApplication *self,
+                          GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *path = NULL;
+  g_autoptr(CcDesign) checked = NULL;
+  CcWindow *window;
+
+  g_return_val_if_fail (CC_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  /* "preset:ID" on the command line names a literature cell. */
+  if (g_str_has_prefix (uri, "preset:"))
+    {
+      window = cc_application_open_preset (self, uri + strlen ("preset:"), &error);
+      if (window == NULL)
+        {
+          window = pristine_or_new_window (self);
+          gtk_window_present (GTK_WINDOW (window));
+          report_open_error (self, window, uri, error);
+        }
+      return window;
+    }
+
+  window = find_window_for (self, file);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return window;
+    }
+  /* Check the file before choosing a window, so a file that cannot be read
+   * does not leave an empty new window behind. */
+  path = g_file_get_path (file);
+  checked = path ? cc_design_load_from_file (path, &error) : NULL;
+  if (checked == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+      if (error == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Only local files can be opened"));
+      window = CC_IS_WINDOW (active) ? CC_WINDOW (active) : cc_application_new_window (self);
+      gtk_window_present (GTK_WINDOW (window));
+      report_open_error (self, window, name, error);
+      return window;
+    }
+  window = pristine_or_new_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!cc_window_load_file (window, file, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      report_open_error (self, window, name, error);
+    }
+  return window;
+}
+
+/* ---- crash recovery -------------------------------------------------------- */
+
+static void
+on_recovery_answer (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  CcApplication *self = data;
+  const char *response = cc_alert_choose_finish (CC_ALERT (source), result);
+  g_autoptr(GPtrArray) entries = cc_autosave_list ();
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CcAutosaveEntry *entry = g_ptr_array_index (entries, i);
+      CcWindow *window;
+
+      if (g_strcmp0 (response, "recover") != 0)
+        {
+          cc_autosave_remove (entry->id);
+          continue;
+        }
+      window = pristine_or_new_window (self);
+      cc_window_set_design (window, g_steal_pointer (&entry->design), entry->original, TRUE);
+      cc_window_adopt_autosave (window, entry->id);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  g_object_unref (self);
+}
+
+void
+cc_application_offer_recovery (CcApplication *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GString) body = NULL;
+  GtkWindow *parent;
+  CcAlert *alert;
+
+  g_return_if_fail (CC_IS_APPLICATION (self));
+
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+  entries = cc_autosave_list ();
+  if (entries->len == 0)
+    return;
+
+  body = g_string_new (_("Cathode Composer was not closed properly. These designs had unsaved changes:"));
+  for (guint i = 0; i < entries->len && i < 6; i++)
+    {
+      CcAutosaveEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (entry->saved_unix);
+      g_autofree char *time = when ? g_date_time_format (when, "%x %X") : g_strdup ("");
+      g_string_append_printf (body, "\n• %s (%s)", entry->design->name, time);
+    }
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  alert = cc_alert_new (parent, _("Recover Unsaved Work?"), body->str);
+  cc_alert_add_response (alert, "discard", _("_Discard"), CC_ALERT_RESPONSE_DESTRUCTIVE);
+  cc_alert_add_response (alert, "recover", _("_Recover"), CC_ALERT_RESPONSE_SUGGESTED);
+  cc_alert_set_close_response (alert, "later");
+  cc_alert_set_default_response (alert, "recover");
+  cc_alert_choose (alert, NULL, on_recovery_answer, g_object_ref (self));
+}
+
+/* ---- app actions ------------------------------------------------------------- */
+
+static void
+action_quit (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       data)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (data)));
+
+  /* Each window asks about its own unsaved changes. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+action_about (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       data)
+{
+  static const char *authors[] = { "The Cathode Composer developers", NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (data)),
+                         "program-name", _("Cathode Composer"),
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Design composite cathodes for all-solid-state sodium batteries. "
+                                       "Every prediction is the output of a documented model, not data."),
+                         "website", "https://github.com/cathodecomposer/cathode-composer",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", authors,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+action_preferences (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       data)
+{
+  CcApplication *self = data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *prefs = cc_preferences_window_new (parent, self->settings);
+
+  gtk_window_present (prefs);
+}
+
+static void
+action_shortcuts (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+action_new_window (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       data)
+{
+  gtk_window_present (GTK_WINDOW (cc_application_new_window (data)));
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", action_quit, NULL, NULL, NULL, { 0 } },
+  { "about", action_about, NULL, NULL, NULL, { 0 } },
+  { "preferences", action_preferences, NULL, NULL, NULL, { 0 } },
+  { "shortcuts", action_shortcuts, NULL, NULL, NULL, { 0 } },
+  { "new-window", action_new_window, NULL, NULL, NULL, { 0 } },
+};
+
+/* ---- style ----------------------------------------------------------------- */
+
+static void
+apply_style (CcApplication *self)
+{
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+  g_autofree char *variant = NULL;
+
+  if (self->settings == NULL || gtk_settings == NULL)
+    return;
+  variant = g_settings_get_string (self->settings, "style-variant");
+  /* "default" leaves the user's own GTK setting alone. */
+  if (g_strcmp0 (variant, "dark") == 0)
+    g_object_set (gtk_settings, "gtk-application-prefer-dark-theme", TRUE, NULL);
+  else if (g_strcmp0 (variant, "light") == 0)
+    g_object_set (gtk_settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
+}
+
+static void
+load_css (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (display == NULL)
+    return;
+  gtk_css_provider_load_from_resource (provider, "/io/github/cathodecomposer/CathodeComposer/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* ---- GApplication -------------------------------------------------------- */
+
+static void
+cc_application_startup (GApplication *app)
+{
+  CcApplication *self = CC_APPLICATION (app);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  G_APPLICATION_CLASS (cc_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Cathode Composer"));
+  load_css ();
+  gtk_window_set_default_icon_name (APP_ID);
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (APP_ID);
+      g_signal_connect_object (self->settings, "changed::style-variant", G_CALLBACK (apply_style), self,
+                               G_CONNECT_SWAPPED);
+      apply_style (self);
+    }
+  else
+    g_warning ("GSettings schema %s is not installed: window size and preferences will not be kept "
+               "(run from the build tree with GSETTINGS_SCHEMA_DIR=<build>/data)", APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+}
+
+static void
+cc_application_activate (GApplication *app)
+{
+  CcApplication *self = CC_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (cc_application_new_window (self));
+  gtk_window_present (window);
+  cc_application_offer_recovery (self);
+}
+
+static void
+cc_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  CcApplication *self = CC_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    cc_application_open_file (self, files[i]);
+  cc_application_offer_recovery (self);
+}
+
+static void
+cc_application_finalize (GObject *object)
+{
+  g_clear_object (&CC_APPLICATION (object)->settings);
+  G_OBJECT_CLASS (cc_application_parent_class)->finalize (object);
+}
+
+static void
+cc_application_class_init (CcApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = cc_application_finalize;
+  app_class->startup = cc_application_startup;
+  app_class->activate = cc_application_activate;
+  app_class->open = cc_application_open;
+}
+
+static void
+cc_application_init (CcApplication *self)
+{
+}
+
+CcApplication *
+cc_application_new (void)
+{
+  return g_object_new (CC_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/cathodecomposer/CathodeComposer",
+                       NULL);
+}
+
+GSettings *
+cc_application_get_settings (CcApplication *self)
+{
+  g_return_val_if_fail (CC_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "cc-units.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Longest suffixes first: "_wt_percent" before "_percent", "_cm2_s" before
+ * "_s", "_mS_cm" before "_S_cm". */
+static const struct {
+  const char *suffix;
+  const char *unit;
+} suffixes[] = {
+  { "_cm2_cm3", "cm²/cm³" },
+  { "_wt_percent", "wt %" },
+  { "_ohm_cm2", "Ω·cm²" },
+  { "_mA_cm2", "mA/cm²" },
+  { "_mg_cm2", "mg/cm²" },
+  { "_percent", "%" },
+  { "_S_per_cm", "S/cm" },
+  { "_mAh_g", "mAh/g" },
+  { "_cm2_s", "cm²/s" },
+  { "_ohm_cm", "Ω·cm" },
+  { "_Wh_kg", "Wh/kg" },
+  { "_g_cm3", "g/cm³" },
+  { "_g_mol", "g/mol" },
+  { "_cycles", "cycles" },
+  { "_mS_cm", "mS/cm" },
+  { "_m2_g", "m²/g" },
+  { "_mA_g", "mA/g" },
+  { "_W_kg", "W/kg" },
+  { "_S_cm", "S/cm" },
+  { "_GPa", "GPa" },
+  { "_MPa", "MPa" },
+  { "_ohm", "Ω" },
+  { "_eV", "eV" },
+  { "_nm", "nm" },
+  { "_um", "µm" },
+  { "_mm", "mm" },
+  { "_mV", "mV" },
+  { "_V", "V" },
+  { "_C", "°C" },
+  { "_K", "K" },
+  { "_h", "h" },
+  { "_s", "s" },
+};
+
+/* Quantities whose automatic label reads badly. */
+static const struct {
+  const char *stem;
+  const char *label;
+} labels[] = {
+  { "potential_vs_na", "Potential vs Na⁺/Na" },
+  { "lifetime", "Lifetime" },
+  { "poisson_ratio", "Poisson’s ratio" },
+  { "young_modulus", "Young’s modulus" },
+};
+
+static gssize
+find_suffix (const char *key)
+{
+  gsize len = strlen (key);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      gsize slen = strlen (suffixes[i].suffix);
+      if (len > slen && strcmp (key + len - slen, suffixes[i].suffix) == 0)
+        return i;
+    }
+  return -1;
+}
+
+const char *
+cc_units_unit_for_key (const char *key)
+{
+  gssize i;
+
+  g_return_val_if_fail (key != NULL, "");
+
+  i = find_suffix (key);
+  return i < 0 ? "" : suffixes[i].unit;
+}
+
+char *
+cc_units_label_for_key (const char *key)
+{
+  gssize i;
+  g_autofree char *stem = NULL;
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  i = find_suffix (key);
+  stem = i < 0 ? g_strdup (key)
+               : g_strndup (key, strlen (key) - strlen (suffixes[i].suffix));
+  for (guint j = 0; j < G_N_ELEMENTS (labels); j++)
+    if (strcmp (stem, labels[j].stem) == 0)
+      return g_strdup (labels[j].label);
+
+  g_strdelimit (stem, "_", ' ');
+  if (stem[0] != '\0')
+    stem[0] = g_ascii_toupper (stem[0]);
+  return g_steal_pointer (&stem);
+}
+
+static void
+append_superscript (GString *s,
+                    int      exponent)
+{
+  static const char * const digits[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  char buf[16];
+
+  if (exponent < 0)
+    g_string_append (s, "⁻");
+  g_snprintf (buf, sizeof buf, "%d", ABS (exponent));
+  for (const char *p = buf; *p; p++)
+    g_string_append (s, digits[*p - '0']);
+}
+
+char *
+cc_units_format_value (double value,
+                       guint  digits)
+{
+  double mag = fabs (value);
+  GString *s;
+  int exponent;
+  double mantissa;
+
+  digits = CLAMP (digits, 1, 15);
+  if (!isfinite (value))
+    return g_strdup (isnan (value) ? "—" : (value > 0 ? "∞" : "−∞"));
+  if (value == 0 || (mag >= 1e-2 && mag < 1e5))
+    return g_strdup_printf ("%.*g", (int) digits, value);
+
+  exponent = (int) floor (log10 (mag));
+  mantissa = value / pow (10, exponent);
+  /* Rounding can carry the mantissa to 10 (9.99 -> "10"). */
+  if (fabs (mantissa) >= 10 - 0.5 * pow (10, 1 - (int) digits))
+    {
+      mantissa /= 10;
+      exponent++;
+    }
+  s = g_string_new (NULL);
+  if (fabs (fabs (mantissa) - 1) > 0.5 * pow (10, 1 - (int) digits))
+    g_string_append_printf (s, "%.*g × ", (int) digits, mantissa);
+  else if (mantissa < 0)
+    g_string_append (s, "−");
+  g_string_append (s, "10");
+  append_superscript (s, exponent);
+  return g_string_free (s, FALSE);
+}
+
+char *
+cc_units_format_with_unit (double      value,
+                           const char *key,
+                           guint       digits)
+{
+  g_autofree char *num = cc_units_format_value (value, digits);
+  const char *unit = cc_units_unit_for_key (key);
+
+  if (*unit == '\0')
+    return g_steal_pointer (&num);
+  if (strcmp (unit, "%") == 0)
+    return g_strdup_printf ("%s %%", num);
+  return g_strdup_printf ("%s %s", num, unit);
+}
+
+char *
+cc_units_formula_markup (const char *formula)
+{
+  GString *s;
+  gboolean in_sub = FALSE;
+  char prev = '\0';
+
+  g_return_val_if_fail (formula != NULL, NULL);
+
+  s = g_string_new (NULL);
+  for (const char *p = formula; *p; p++)
+    {
+      gboolean digit = g_ascii_isdigit (*p) || (*p == '.' && in_sub && g_ascii_isdigit (p[1]));
+      gboolean after_symbol = g_ascii_isalpha (prev) || prev == ')' || prev == ']';
+
+      if (digit && !in_sub && after_symbol)
+        {
+          g_string_append (s, "<sub>");
+          in_sub = TRUE;
+        }
+      else if (!digit && in_sub)
+        {
+          g_string_append (s, "</sub>");
+          in_sub = FALSE;
+        }
+      switch (*p)
+        {
+        case '<': g_string_append (s, "&lt;"); break;
+        case '>': g_string_append (s, "&gt;"); break;
+        case '&': g_string_append (s, "&amp;"); break;
+        default: g_string_append_c (s, *p); break;
+        }
+      if (!in_sub || !digit)
+        prev = *p;
+    }
+  if (in_sub)
+    g_string_append (s, "</sub>");
+  return g_string_free (s, FALSE);
+}
+
+char *
+cc_units_markup_for_labels (const char *markup)
+{
+  static const struct { const char *from, *to; } swaps[] = {
+    { "<sub>", "<span size=\"80%\" rise=\"-3pt\">" },
+    { "</sub>", "</span>" },
+    { "<sup>", "<span size=\"80%\" rise=\"4pt\">" },
+    { "</sup>", "</span>" },
+  };
+  g_autoptr(GString) s = NULL;
+
+  g_return_val_if_fail (markup != NULL, NULL);
+
+  s = g_string_new (markup);
+  for (guint i = 0; i < G_N_ELEMENTS (swaps); i++)
+    g_string_replace (s, swaps[i].from, swaps[i].to, 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}

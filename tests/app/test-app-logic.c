@@ -1,0 +1,777 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The app's logic without a display: fraction arithmetic, units, undo
+ * history, formulation edits, the document, camera and picking maths, the
+ * pipeline controller (with test stages) and autosave.
+ */
+#include "cc-autosave.h"
+#include "cc-camera.h"
+#include "cc-design-edit.h"
+#include "cc-document.h"
+#include "cc-fractions.h"
+#include "cc-history.h"
+#include "cc-particle-pick.h"
+#include "cc-pipeline.h"
+#include "cc-units.h"
+
+#include <glib/gstdio.h>
+#include <pango/pango.h>
+#include <math.h>
+
+#define EPS 1e-12
+
+static double
+sum (const double *f,
+     guint         n)
+{
+  double s = 0;
+
+  for (guint i = 0; i < n; i++)
+    s += f[i];
+  return s;
+}
+
+/* ---- fractions ------------------------------------------------------------- */
+
+static void
+test_fractions_set_proportional (void)
+{
+  double f[3] = { 0.6, 0.3, 0.1 };
+
+  cc_fractions_set (f, 3, 0, 0.8);
+  g_assert_cmpfloat_with_epsilon (f[0], 0.8, EPS);
+  g_assert_cmpfloat_with_epsilon (sum (f, 3), 1.0, EPS);
+  /* The untouched components keep their 3:1 ratio. */
+  g_assert_cmpfloat_with_epsilon (f[1] / f[2], 3.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (f[1], 0.15, EPS);
+}
+
+static void
+test_fractions_set_edges (void)
+{
+  double f[3] = { 1.0, 0.0, 0.0 };
+  double one[1] = { 0.3 };
+  double g[2] = { 0.5, 0.5 };
+
+  /* Others all zero: the remainder is shared equally. */
+  cc_fractions_set (f, 3, 0, 0.4);
+  g_assert_cmpfloat_with_epsilon (f[1], 0.3, EPS);
+  g_assert_cmpfloat_with_epsilon (f[2], 0.3, EPS);
+  /* A single component is always 100 %. */
+  cc_fractions_set (one, 1, 0, 0.2);
+  g_assert_cmpfloat (one[0], ==, 1.0);
+  /* Out of range and NaN are clamped / ignored. */
+  cc_fractions_set (g, 2, 1, 1.7);
+  g_assert_cmpfloat (g[1], ==, 1.0);
+  g_assert_cmpfloat (g[0], ==, 0.0);
+  cc_fractions_set (g, 2, 0, NAN);
+  g_assert_cmpfloat_with_epsilon (sum (g, 2), 1.0, EPS);
+  g_assert_false (isnan (g[0]));
+}
+
+static void
+test_fractions_mass_volume (void)
+{
+  /* 50/50 by mass of ρ = 2 and ρ = 6: volumes 0.25 : 0.0833 -> 75 % / 25 %. */
+  double mass[2] = { 0.5, 0.5 }, rho[2] = { 2.0, 6.0 }, vol[2], back[2];
+  double bad_rho[2] = { 2.0, 0.0 };
+
+  g_assert_true (cc_fractions_mass_to_volume (mass, rho, 2, vol));
+  g_assert_cmpfloat_with_epsilon (vol[0], 0.75, EPS);
+  g_assert_cmpfloat_with_epsilon (vol[1], 0.25, EPS);
+  g_assert_true (cc_fractions_volume_to_mass (vol, rho, 2, back));
+  g_assert_cmpfloat_with_epsilon (back[0], 0.5, EPS);
+  g_assert_false (cc_fractions_mass_to_volume (mass, bad_rho, 2, vol));
+}
+
+/* ---- units ------------------------------------------------------------------ */
+
+static void
+test_units_keys (void)
+{
+  static const struct { const char *key, *unit, *label; } cases[] = {
+    { "density_g_cm3", "g/cm³", "Density" },
+    { "ionic_conductivity_S_cm", "S/cm", "Ionic conductivity" },
+    { "oxidation_limit_V", "V", "Oxidation limit" },
+    { "young_modulus_GPa", "GPa", "Young’s modulus" },
+    { "practical_capacity_mAh_g", "mAh/g", "Practical capacity" },
+    { "diffusion_coefficient_cm2_s", "cm²/s", "Diffusion coefficient" },
+    { "activation_energy_eV", "eV", "Activation energy" },
+    { "volume_change_percent", "%", "Volume change" },
+    { "water_content_wt_percent", "wt %", "Water content" },
+    { "interface_resistance_ohm_cm2", "Ω·cm²", "Interface resistance" },
+    { "exchange_current_density_mA_cm2", "mA/cm²", "Exchange current density" },
+    { "specific_surface_area_m2_g", "m²/g", "Specific surface area" },
+    { "molar_mass_g_mol", "g/mol", "Molar mass" },
+    { "potential_vs_na_V", "V", "Potential vs Na⁺/Na" },
+    { "lifetime_cycles", "cycles", "Lifetime" },
+    { "thickness_nm", "nm", "Thickness" },
+    { "d50_um", "µm", "D50" },
+    { "poisson_ratio", "", "Poisson’s ratio" },
+    { "relative_permittivity", "", "Relative permittivity" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = cc_units_label_for_key (cases[i].key);
+      g_assert_cmpstr (cc_units_unit_for_key (cases[i].key), ==, cases[i].unit);
+      g_assert_cmpstr (label, ==, cases[i].label);
+    }
+}
+
+static void
+test_units_format (void)
+{
+  g_autofree char *a = cc_units_format_value (1.2e-4, 2);
+  g_autofree char *b = cc_units_format_value (0.0999999, 2);
+  g_autofree char *c = cc_units_format_value (9.99e-4, 2);
+  g_autofree char *d = cc_units_format_value (1e-3, 3);
+  g_autofree char *e = cc_units_format_value (NAN, 3);
+  g_autofree char *f = cc_units_format_with_unit (25, "volume_change_percent", 3);
+  g_autofree char *g = cc_units_format_value (-3.4e6, 2);
+
+  g_assert_cmpstr (a, ==, "1.2 × 10⁻⁴");
+  g_assert_cmpstr (b, ==, "0.1");
+  /* 9.99e-4 rounds to 1.0e-3: the exponent carries. */
+  g_assert_cmpstr (c, ==, "10⁻³");
+  g_assert_cmpstr (d, ==, "10⁻³");
+  g_assert_cmpstr (e, ==, "—");
+  g_assert_cmpstr (f, ==, "25 %");
+  g_assert_cmpstr (g, ==, "-3.4 × 10⁶");
+}
+
+static void
+test_units_formula_markup (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "Na3PS4", "Na<sub>3</sub>PS<sub>4</sub>" },
+    { "Na3V2(PO4)3", "Na<sub>3</sub>V<sub>2</sub>(PO<sub>4</sub>)<sub>3</sub>" },
+    { "Na0.66Ni0.33Mn0.67O2", "Na<sub>0.66</sub>Ni<sub>0.33</sub>Mn<sub>0.67</sub>O<sub>2</sub>" },
+    { "Fe4[Fe(CN)6]3", "Fe<sub>4</sub>[Fe(CN)<sub>6</sub>]<sub>3</sub>" },
+    { "3Na2B12H12", "3Na<sub>2</sub>B<sub>12</sub>H<sub>12</sub>" },
+    { "C", "C" },
+    { "A<B", "A&lt;B" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *m = cc_units_formula_markup (cases[i].in);
+      g_assert_cmpstr (m, ==, cases[i].out);
+    }
+}
+
+static void
+test_units_markup_for_labels (void)
+{
+  g_autofree char *m = cc_units_markup_for_labels ("NaCrO<sub>2</sub> 10<sup>-4</sup>");
+
+  g_assert_cmpstr (m, ==, "NaCrO<span size=\"80%\" rise=\"-3pt\">2</span> 10<span size=\"80%\" rise=\"4pt\">-4</span>");
+  g_assert_true (pango_parse_markup (m, -1, 0, NULL, NULL, NULL, NULL));
+}
+
+/* ---- history ---------------------------------------------------------------- */
+
+static CcDesign *
+design_with_pressure (double pressure)
+{
+  CcDesign *d = cc_design_new_default ();
+
+  d->process.pressure_MPa = pressure;
+  return d;
+}
+
+static void
+test_history_undo_redo (void)
+{
+  g_autoptr(CcHistory) h = cc_history_new (10);
+  g_autoptr(CcDesign) a = design_with_pressure (100);
+  g_autoptr(CcDesign) b = design_with_pressure (200);
+  g_autoptr(CcDesign) c = design_with_pressure (300);
+  g_autoptr(CcDesign) u1 = NULL, u2 = NULL, r1 = NULL;
+
+  g_assert_false (cc_history_can_undo (h));
+  g_assert_true (cc_history_record (h, a, NULL, 0));        /* a -> b */
+  g_assert_true (cc_history_record (h, b, NULL, 10));       /* b -> c */
+  u1 = cc_history_undo (h, c);
+  g_assert_cmpfloat (u1->process.pressure_MPa, ==, 200);
+  u2 = cc_history_undo (h, u1);
+  g_assert_cmpfloat (u2->process.pressure_MPa, ==, 100);
+  g_assert_null (cc_history_undo (h, u2));
+  r1 = cc_history_redo (h, u2);
+  g_assert_cmpfloat (r1->process.pressure_MPa, ==, 200);
+  /* A new edit drops the redo stack. */
+  cc_history_record (h, r1, NULL, 20);
+  g_assert_false (cc_history_can_redo (h));
+}
+
+static void
+test_history_coalesce (void)
+{
+  g_autoptr(CcHistory) h = cc_history_new (10);
+  g_autoptr(CcDesign) a = design_with_pressure (100);
+  g_autoptr(CcDesign) b = design_with_pressure (150);
+  g_autoptr(CcDesign) c = design_with_pressure (180);
+  g_autoptr(CcDesign) d = design_with_pressure (190);
+  g_autoptr(CcDesign) undone = NULL;
+
+  /* A drag: three edits of the same field within the window -> one step. */
+  g_assert_true (cc_history_record (h, a, "p", 0));
+  g_assert_false (cc_history_record (h, b, "p", CC_HISTORY_COALESCE_US / 2));
+  g_assert_false (cc_history_record (h, c, "p", CC_HISTORY_COALESCE_US));
+  g_assert_cmpuint (cc_history_get_n_undo (h), ==, 1);
+  undone = cc_history_undo (h, d);
+  g_assert_cmpfloat (undone->process.pressure_MPa, ==, 100);
+  /* After a pause, the same key starts a new step. */
+  cc_history_record (h, a, "p", 0);
+  g_assert_true (cc_history_record (h, b, "p", 3 * CC_HISTORY_COALESCE_US));
+  /* A different key always does. */
+  g_assert_true (cc_history_record (h, c, "q", 3 * CC_HISTORY_COALESCE_US + 1));
+}
+
+static void
+test_history_limit (void)
+{
+  g_autoptr(CcHistory) h = cc_history_new (3);
+  g_autoptr(CcDesign) last = NULL;
+  CcDesign *cur;
+
+  for (int i = 0; i < 5; i++)
+    {
+      g_autoptr(CcDesign) d = design_with_pressure (i);
+      cc_history_record (h, d, NULL, i);
+    }
+  g_assert_cmpuint (cc_history_get_n_undo (h), ==, 3);
+  cur = design_with_pressure (5);
+  while ((last = cc_history_undo (h, cur)) != NULL)
+    {
+      cc_design_free (cur);
+      cur = g_steal_pointer (&last);
+    }
+  /* The oldest steps were dropped: the earliest reachable state is 2. */
+  g_assert_cmpfloat (cur->process.pressure_MPa, ==, 2);
+  cc_design_free (cur);
+}
+
+/* ---- formulation edits ------------------------------------------------------ */
+
+static void
+assert_fractions_sum_to_one (const CcDesign *d)
+{
+  double s = 0;
+
+  for (guint i = 0; i < d->components->len; i++)
+    s += ((CcComponent *) g_ptr_array_index (d->components, i))->mass_fraction;
+  g_assert_cmpfloat_with_epsilon (s, 1.0, 1e-12);
+}
+
+static void
+test_edit_add_remove (void)
+{
+  CcMaterialDb *db = cc_material_db_get_default ();
+  g_autoptr(CcDesign) d = cc_design_new_default ();
+  g_autoptr(GError) error = NULL;
+  guint n = d->components->len;
+  double cam_before = ((CcComponent *) g_ptr_array_index (d->components, 0))->mass_fraction;
+  gint added;
+
+  /* nyzc is a solid electrolyte in every version of the database. */
+  added = cc_design_edit_add_component (d, db, "nyzc", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (added, ==, n);
+  assert_fractions_sum_to_one (d);
+  g_assert_cmpfloat_with_epsilon (((CcComponent *) g_ptr_array_index (d->components, added))->mass_fraction,
+                                  cc_design_edit_default_fraction (CC_MATERIAL_CLASS_SE), 1e-12);
+  g_assert_cmpfloat_with_epsilon (((CcComponent *) g_ptr_array_index (d->components, 0))->mass_fraction,
+                                  cam_before * (1 - cc_design_edit_default_fraction (CC_MATERIAL_CLASS_SE)),
+                                  1e-12);
+
+  g_assert_cmpint (cc_design_edit_add_component (d, db, "nyzc", &error), ==, -1);
+  g_assert_error (error, CC_DESIGN_EDIT_ERROR, CC_DESIGN_EDIT_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_cmpint (cc_design_edit_add_component (d, db, "na-sn", &error), ==, -1);
+  g_assert_error (error, CC_DESIGN_EDIT_ERROR, CC_DESIGN_EDIT_ERROR_CLASS);
+  g_clear_error (&error);
+  g_assert_cmpint (cc_design_edit_add_component (d, db, "no-such-material", &error), ==, -1);
+  g_assert_error (error, CC_DESIGN_EDIT_ERROR, CC_DESIGN_EDIT_ERROR_UNKNOWN);
+  g_clear_error (&error);
+
+  cc_design_edit_remove_component (d, added);
+  g_assert_cmpuint (d->components->len, ==, n);
+  assert_fractions_sum_to_one (d);
+  g_assert_cmpfloat_with_epsilon (((CcComponent *) g_ptr_array_index (d->components, 0))->mass_fraction,
+                                  cam_before, 1e-12);
+  g_assert_true (cc_design_validate (d, db, NULL));
+}
+
+static void
+test_edit_volume_fraction (void)
+{
+  CcMaterialDb *db = cc_material_db_get_default ();
+  g_autoptr(CcDesign) d = cc_design_new_default ();
+  double v[8], w[8];
+  guint n = d->components->len;
+
+  g_assert_true (cc_design_edit_can_use_volume (d, db));
+  g_assert_true (cc_design_edit_set_fraction (d, db, CC_FRACTION_VOLUME, 0, 0.5));
+  g_assert_true (cc_design_edit_get_fractions (d, db, CC_FRACTION_VOLUME, v));
+  g_assert_true (cc_design_edit_get_fractions (d, db, CC_FRACTION_MASS, w));
+  g_assert_cmpfloat_with_epsilon (v[0], 0.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (sum (v, n), 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (sum (w, n), 1.0, 1e-12);
+  /* Mass and volume shares agree through the densities: w_i/ρ_i ∝ v_i. */
+  for (guint i = 1; i < n; i++)
+    {
+      const CcComponent *c0 = g_ptr_array_index (d->components, 0);
+      const CcComponent *ci = g_ptr_array_index (d->components, i);
+      double r0 = cc_material_get (cc_material_db_lookup (db, c0->material_id), "density_g_cm3", 0);
+      double ri = cc_material_get (cc_material_db_lookup (db, ci->material_id), "density_g_cm3", 0);
+      g_assert_cmpfloat_with_epsilon ((w[i] / ri) / (w[0] / r0), v[i] / v[0], 1e-9);
+    }
+}
+
+static void
+test_edit_error_path (void)
+{
+  static const struct { const char *message, *path; } cases[] = {
+    { "components[2].mass_fraction = 1.7: must be between 0 and 1", "components[2].mass_fraction" },
+    { "components[].mass_fraction: fractions sum to 0.9000", "components[].mass_fraction" },
+    { "cell.areal_loading_mg_cm2 = 0 and cell.thickness_um = 0: give one", "cell.areal_loading_mg_cm2" },
+    { "components: a design needs at least one component", "components" },
+    { "protocol.c_rates[1] = 0: must be greater", "protocol.c_rates[1]" },
+    { "Something else went wrong", NULL },
+  };
+  g_autofree char *p1 = cc_design_edit_parent_path ("components[0].coating.material");
+  g_autofree char *p2 = cc_design_edit_parent_path ("components[0]");
+  g_autofree char *p3 = cc_design_edit_parent_path ("components");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = cc_design_edit_error_path (cases[i].message);
+      g_assert_cmpstr (path, ==, cases[i].path);
+    }
+  g_assert_cmpstr (p1, ==, "components[0].coating");
+  g_assert_cmpstr (p2, ==, "components");
+  g_assert_null (p3);
+}
+
+/* ---- document --------------------------------------------------------------- */
+
+static void
+test_document_dirty_and_undo (void)
+{
+  g_autoptr(CcDocument) doc = cc_document_new (cc_material_db_get_default ());
+  g_autofree char *dir = g_dir_make_tmp ("cc-doc-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "d.ccdesign", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  CcDesign *d;
+
+  g_assert_true (cc_document_is_pristine (doc));
+  g_assert_null (cc_document_get_validation_error (doc));
+
+  d = cc_document_dup_design (doc);
+  d->process.pressure_MPa = 6000;     /* out of range */
+  g_assert_true (cc_document_edit (doc, d, "process.pressure_MPa"));
+  g_assert_true (cc_document_get_dirty (doc));
+  g_assert_true (g_str_has_prefix (cc_document_get_validation_error (doc), "process.pressure_MPa = 6000"));
+
+  /* An edit that changes nothing is not a step. */
+  g_assert_false (cc_document_edit (doc, cc_document_dup_design (doc), NULL));
+
+  g_assert_true (cc_document_undo (doc));
+  g_assert_false (cc_document_get_dirty (doc));   /* back to the saved state */
+  g_assert_null (cc_document_get_validation_error (doc));
+  g_assert_true (cc_document_redo (doc));
+  g_assert_true (cc_document_get_dirty (doc));
+
+  g_assert_true (cc_document_save (doc, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (cc_document_get_dirty (doc));
+  g_assert_true (g_file_equal (cc_document_get_file (doc), file));
+  g_assert_true (cc_document_undo (doc));
+  g_assert_true (cc_document_get_dirty (doc));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* ---- camera and picking ----------------------------------------------------- */
+
+static void
+test_camera_ray_hits_target (void)
+{
+  CcCamera cam;
+  const double box[3] = { 40, 30, 60 };
+  double o[3], d[3], eye[3];
+  float view[16], proj[16], mvp[16];
+  double clip[4];
+
+  cc_camera_frame (&cam, box);
+  cc_camera_orbit (&cam, 0.3, -0.1);
+  cc_camera_pan (&cam, 0.1, -0.05);
+  cc_camera_ray (&cam, 1.5, 0, 0, o, d);
+  cc_camera_get_eye (&cam, eye);
+  /* The centre ray passes through the target at the camera distance. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpfloat_with_epsilon (o[i] + cam.distance * d[i], cam.target[i], 1e-9);
+
+  /* And the projection puts the target at the centre of the screen. */
+  cc_camera_view_matrix (&cam, view);
+  cc_camera_projection_matrix (&cam, 1.5, proj);
+  cc_mat4_multiply (proj, view, mvp);
+  for (guint r = 0; r < 4; r++)
+    clip[r] = mvp[r] * cam.target[0] + mvp[4 + r] * cam.target[1] + mvp[8 + r] * cam.target[2] + mvp[12 + r];
+  g_assert_cmpfloat_with_epsilon (clip[0] / clip[3], 0, 1e-5);
+  g_assert_cmpfloat_with_epsilon (clip[1] / clip[3], 0, 1e-5);
+  g_assert_cmpfloat (fabs (clip[2] / clip[3]), <, 1);
+}
+
+static void
+test_camera_ray_matches_projection (void)
+{
+  CcCamera cam;
+  const double box[3] = { 20, 20, 20 };
+  double o[3], d[3], p[3];
+  float view[16], proj[16], mvp[16];
+  double clip[4];
+  double aspect = 1.25, nx = 0.4, ny = -0.3;
+
+  cc_camera_frame (&cam, box);
+  cc_camera_ray (&cam, aspect, nx, ny, o, d);
+  for (guint i = 0; i < 3; i++)
+    p[i] = o[i] + 50 * d[i];
+  cc_camera_view_matrix (&cam, view);
+  cc_camera_projection_matrix (&cam, aspect, proj);
+  cc_mat4_multiply (proj, view, mvp);
+  for (guint r = 0; r < 4; r++)
+    clip[r] = mvp[r] * p[0] + mvp[4 + r] * p[1] + mvp[8 + r] * p[2] + mvp[12 + r];
+  /* A point on the pick ray projects back to the pixel it came from. */
+  g_assert_cmpfloat_with_epsilon (clip[0] / clip[3], nx, 1e-5);
+  g_assert_cmpfloat_with_epsilon (clip[1] / clip[3], ny, 1e-5);
+}
+
+static void
+test_pick_nearest_and_cut (void)
+{
+  /* Three spheres on the x axis; the ray comes from -x. */
+  CcParticle p[3] = {
+    { 10, 0, 0, 1, 0, CC_ROLE_CAM, 0 },
+    { 5, 0, 0, 1, 1, CC_ROLE_SE, 0 },
+    { 20, 0, 0, 2, 0, CC_ROLE_CAM, 0 },
+  };
+  const double o[3] = { -10, 0, 0 }, d[3] = { 1, 0, 0 };
+  CcCutPlane cut = { TRUE, 0, 7 };
+  CcCutPlane cut_mid = { TRUE, 0, 10 };
+  double t;
+
+  g_assert_cmpint (cc_particle_pick (p, 3, o, d, NULL, &t), ==, 1);
+  g_assert_cmpfloat_with_epsilon (t, 14, 1e-9);
+  /* Keep x <= 7: the ray coming from -x still meets sphere 1 first. */
+  g_assert_cmpint (cc_particle_pick (p, 3, o, d, &cut, &t), ==, 1);
+  /* A ray from +x: spheres beyond the plane are gone, sphere 0 (centre 10)
+   * is cut through its centre and shows its cap at x = 10. */
+  {
+    const double o2[3] = { 40, 0, 0 }, d2[3] = { -1, 0, 0 };
+    g_assert_cmpint (cc_particle_pick (p, 3, o2, d2, &cut_mid, &t), ==, 0);
+    g_assert_cmpfloat_with_epsilon (t, 30, 1e-9);
+  }
+  /* Missing everything. */
+  {
+    const double d3[3] = { 0, 1, 0 };
+    g_assert_cmpint (cc_particle_pick (p, 3, o, d3, NULL, &t), ==, -1);
+    g_assert_cmpfloat (t, ==, -1);
+  }
+}
+
+/* ---- pipeline --------------------------------------------------------------- */
+
+typedef struct {
+  gint started;     /* atomic */
+  gint finished;    /* atomic */
+  gint cancelled;   /* atomic */
+} StageCounts;
+
+static gboolean
+slow_stage (CcRun        *run,
+            gpointer      data,
+            GCancellable *cancellable,
+            GError      **error)
+{
+  StageCounts *counts = data;
+
+  g_atomic_int_inc (&counts->started);
+  for (int i = 0; i < 20; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          g_atomic_int_inc (&counts->cancelled);
+          return FALSE;
+        }
+      cc_run_set_progress (run, (i + 1) / 20.0, "working");
+      g_usleep (10000);
+    }
+  cc_run_set_output (run, CC_STAGE_PACKING, g_strdup (cc_run_get_design (run)->name), g_free);
+  g_atomic_int_inc (&counts->finished);
+  return TRUE;
+}
+
+static gboolean
+reading_stage (CcRun        *run,
+               gpointer      data,
+               GCancellable *cancellable,
+               GError      **error)
+{
+  CcMicrostructure m = { 0 };
+  const char *packed = cc_run_get_output (run, CC_STAGE_PACKING);
+  CcParticle particles[2] = { { 1, 1, 1, 1, 0, CC_ROLE_CAM, CC_PARTICLE_STATE_ACTIVE },
+                              { 3, 1, 1, 1, 1, CC_ROLE_SE, CC_PARTICLE_STATE_NONE } };
+  g_autoptr(GBytes) bytes = g_bytes_new (particles, sizeof particles);
+  const double box[3] = { 4, 2, 2 };
+
+  /* Later stages see earlier outputs. */
+  g_assert_nonnull (packed);
+  m.active_cam_fraction = 0.9;
+  cc_run_set_microstructure (run, &m);
+  cc_run_publish_particles (run, bytes, box);
+  return TRUE;
+}
+
+typedef struct {
+  int      finished;
+  CcRun   *last_run;
+  GError  *last_error;
+  double   max_progress;
+} Observed;
+
+static void
+on_finished (CcPipeline *pipeline,
+             CcRun      *run,
+             GError     *error,
+             Observed   *obs)
+{
+  obs->finished++;
+  g_clear_pointer (&obs->last_run, cc_run_unref);
+  obs->last_run = cc_run_ref (run);
+  g_clear_error (&obs->last_error);
+  obs->last_error = error ? g_error_copy (error) : NULL;
+}
+
+static void
+on_progress (CcPipeline *pipeline,
+             GParamSpec *pspec,
+             Observed   *obs)
+{
+  obs->max_progress = MAX (obs->max_progress, cc_pipeline_get_progress (pipeline));
+}
+
+static void
+wait_until_idle (CcPipeline *pipeline,
+                 Observed   *obs,
+                 int         finished)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while ((obs->finished < finished || cc_pipeline_get_running (pipeline))
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_pipeline_debounce_and_results (void)
+{
+  CcMaterialDb *db = cc_material_db_get_default ();
+  g_autoptr(CcPipeline) pipeline = cc_pipeline_new (db);
+  StageCounts counts = { 0 };
+  Observed obs = { 0 };
+  g_autoptr(CcDesign) a = cc_design_new_default ();
+  g_autoptr(CcDesign) b = cc_design_new_default ();
+  g_autoptr(GBytes) particles = NULL;
+  double box[3];
+  guint serial = 0;
+
+  g_assert_false (cc_pipeline_get_available (pipeline));
+  cc_pipeline_submit (pipeline, a);        /* no stages: nothing runs */
+  g_assert_false (cc_pipeline_get_running (pipeline));
+
+  cc_pipeline_set_stage (pipeline, CC_STAGE_PACKING, slow_stage, 2, &counts, NULL);
+  cc_pipeline_set_stage (pipeline, CC_STAGE_ANALYSIS, reading_stage, 1, NULL, NULL);
+  cc_pipeline_set_debounce_ms (pipeline, 50);
+  g_signal_connect (pipeline, "run-finished", G_CALLBACK (on_finished), &obs);
+  g_signal_connect (pipeline, "notify::progress", G_CALLBACK (on_progress), &obs);
+
+  /* Three quick submissions: only the last one runs. */
+  g_free (a->name);
+  a->name = g_strdup ("first");
+  g_free (b->name);
+  b->name = g_strdup ("last");
+  cc_pipeline_submit (pipeline, a);
+  cc_pipeline_submit (pipeline, a);
+  cc_pipeline_submit (pipeline, b);
+  wait_until_idle (pipeline, &obs, 1);
+
+  g_assert_cmpint (g_atomic_int_get (&counts.started), ==, 1);
+  g_assert_cmpint (obs.finished, ==, 1);
+  g_assert_no_error (obs.last_error);
+  g_assert_cmpstr (cc_run_get_output (obs.last_run, CC_STAGE_PACKING), ==, "last");
+  g_assert_true (cc_run_get_stage_done (obs.last_run, CC_STAGE_ANALYSIS));
+  g_assert_false (cc_run_get_stage_done (obs.last_run, CC_STAGE_ELECTROCHEMISTRY));
+  g_assert_cmpfloat_with_epsilon (cc_run_get_microstructure (obs.last_run)->active_cam_fraction, 0.9, 1e-12);
+  g_assert_cmpfloat (cc_pipeline_get_progress (pipeline), ==, 1.0);
+  g_assert_cmpfloat (obs.max_progress, ==, 1.0);
+
+  particles = cc_pipeline_dup_particles (pipeline, &serial, box);
+  g_assert_nonnull (particles);
+  g_assert_cmpuint (g_bytes_get_size (particles), ==, 2 * sizeof (CcParticle));
+  g_assert_cmpuint (serial, >, 0);
+  g_assert_cmpfloat (box[0], ==, 4);
+
+  g_clear_pointer (&obs.last_run, cc_run_unref);
+}
+
+static void
+test_pipeline_cancels_superseded_run (void)
+{
+  CcMaterialDb *db = cc_material_db_get_default ();
+  g_autoptr(CcPipeline) pipeline = cc_pipeline_new (db);
+  StageCounts counts = { 0 };
+  Observed obs = { 0 };
+  g_autoptr(CcDesign) a = cc_design_new_default ();
+  g_autoptr(CcDesign) b = cc_design_new_default ();
+  g_autoptr(CcDesign) invalid = cc_design_new_default ();
+  gint64 deadline;
+
+  cc_pipeline_set_stage (pipeline, CC_STAGE_PACKING, slow_stage, 1, &counts, NULL);
+  cc_pipeline_set_debounce_ms (pipeline, 1);
+  g_signal_connect (pipeline, "run-finished", G_CALLBACK (on_finished), &obs);
+
+  g_free (b->name);
+  b->name = g_strdup ("second");
+  cc_pipeline_submit (pipeline, a);
+  /* Wait for the first run to be in its stage, then change the design. */
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (g_atomic_int_get (&counts.started) == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  cc_pipeline_submit (pipeline, b);
+  wait_until_idle (pipeline, &obs, 1);
+
+  g_assert_cmpint (g_atomic_int_get (&counts.started), ==, 2);
+  /* The old run was told to stop; only the new one is reported. */
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (g_atomic_int_get (&counts.cancelled) == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (g_atomic_int_get (&counts.cancelled), ==, 1);
+  g_assert_cmpint (obs.finished, ==, 1);
+  g_assert_cmpstr (cc_run_get_output (obs.last_run, CC_STAGE_PACKING), ==, "second");
+
+  /* An invalid design starts nothing and says why. */
+  invalid->process.pressure_MPa = -5;
+  cc_pipeline_submit (pipeline, invalid);
+  g_assert_false (cc_pipeline_get_running (pipeline));
+  g_assert_true (g_str_has_prefix (cc_pipeline_get_status (pipeline), "process.pressure_MPa"));
+
+  g_clear_pointer (&obs.last_run, cc_run_unref);
+  g_clear_error (&obs.last_error);
+}
+
+/* ---- autosave --------------------------------------------------------------- */
+
+static void
+clear_autosave_dir (void)
+{
+  g_autoptr(GPtrArray) entries = cc_autosave_list ();
+
+  for (guint i = 0; i < entries->len; i++)
+    cc_autosave_remove (((CcAutosaveEntry *) g_ptr_array_index (entries, i))->id);
+}
+
+static void
+test_autosave_round_trip (void)
+{
+  g_autoptr(CcDesign) d = cc_design_new_default ();
+  g_autoptr(GFile) original = g_file_new_for_path ("/tmp/original.ccdesign");
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = cc_autosave_new_id ();
+  CcAutosaveEntry *entry;
+
+  clear_autosave_dir ();
+  g_free (d->name);
+  d->name = g_strdup ("Unsaved work");
+  g_assert_true (cc_autosave_write (id, d, original, &error));
+  g_assert_no_error (error);
+  entries = cc_autosave_list ();
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (entry->id, ==, id);
+  g_assert_true (cc_design_equal (entry->design, d));
+  g_assert_true (g_file_equal (entry->original, original));
+  g_assert_cmpint (entry->saved_unix, >, 0);
+  cc_autosave_remove (id);
+  after = cc_autosave_list ();
+  g_assert_cmpuint (after->len, ==, 0);
+}
+
+static void
+test_autosaver_follows_document (void)
+{
+  g_autoptr(CcDocument) doc = cc_document_new (cc_material_db_get_default ());
+  g_autoptr(CcAutosaver) saver = cc_autosaver_new (doc, 3600);
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) one = NULL;
+  g_autoptr(GPtrArray) gone = NULL;
+  CcDesign *d;
+
+  clear_autosave_dir ();
+  /* Clean document: nothing is written. */
+  cc_autosaver_flush (saver);
+  none = cc_autosave_list ();
+  g_assert_cmpuint (none->len, ==, 0);
+
+  d = cc_document_dup_design (doc);
+  d->protocol.cycles = 321;
+  cc_document_edit (doc, d, NULL);
+  cc_autosaver_flush (saver);
+  one = cc_autosave_list ();
+  g_assert_cmpuint (one->len, ==, 1);
+  g_assert_cmpuint (((CcAutosaveEntry *) g_ptr_array_index (one, 0))->design->protocol.cycles, ==, 321);
+
+  /* Undoing back to the saved state makes the copy pointless: it goes. */
+  cc_document_undo (doc);
+  gone = cc_autosave_list ();
+  g_assert_cmpuint (gone->len, ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = g_dir_make_tmp ("cc-app-logic-XXXXXX", NULL);
+
+  /* Autosaves go to a scratch folder, never the user's. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/app/fractions/set-keeps-ratios", test_fractions_set_proportional);
+  g_test_add_func ("/app/fractions/set-edge-cases", test_fractions_set_edges);
+  g_test_add_func ("/app/fractions/mass-volume", test_fractions_mass_volume);
+  g_test_add_func ("/app/units/keys", test_units_keys);
+  g_test_add_func ("/app/units/format", test_units_format);
+  g_test_add_func ("/app/units/formula-markup", test_units_formula_markup);
+  g_test_add_func ("/app/units/markup-for-labels", test_units_markup_for_labels);
+  g_test_add_func ("/app/history/undo-redo", test_history_undo_redo);
+  g_test_add_func ("/app/history/coalesce", test_history_coalesce);
+  g_test_add_func ("/app/history/limit", test_history_limit);
+  g_test_add_func ("/app/edit/add-remove", test_edit_add_remove);
+  g_test_add_func ("/app/edit/volume-fraction", test_edit_volume_fraction);
+  g_test_add_func ("/app/edit/error-path", test_edit_error_path);
+  g_test_add_func ("/app/document/dirty-undo-save", test_document_dirty_and_undo);
+  g_test_add_func ("/app/camera/ray-hits-target", test_camera_ray_hits_target);
+  g_test_add_func ("/app/camera/ray-matches-projection", test_camera_ray_matches_projection);
+  g_test_add_func ("/app/pick/nearest-and-cut", test_pick_nearest_and_cut);
+  g_test_add_func ("/app/pipeline/debounce-and-results", test_pipeline_debounce_and_results);
+  g_test_add_func ("/app/pipeline/cancels-superseded-run", test_pipeline_cancels_superseded_run);
+  g_test_add_func ("/app/autosave/round-trip", test_autosave_round_trip);
+  g_test_add_func ("/app/autosave/follows-document", test_autosaver_follows_document);
+
+  return g_test_run ();
+}
