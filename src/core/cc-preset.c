@@ -16,6 +16,9 @@ struct _CcPresetList {
 static void
 preset_free (CcPreset *p)
 {
+  /* Loading moves the presets out of the scratch array and leaves NULLs. */
+  if (p == NULL)
+    return;
   g_free (p->id);
   g_free (p->title);
   g_free (p->reference);
