@@ -314,6 +314,18 @@ scan_structure (const char         *data,
   return ok;
 }
 
+/* @data need not be NUL-terminated (a mapped file, a GBytes): never read
+ * past @length. */
+static gboolean
+only_whitespace (const char *data,
+                 gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (data[i] != ' ' && data[i] != '\t' && data[i] != '\r' && data[i] != '\n')
+      return FALSE;
+  return TRUE;
+}
+
 JsonNode *
 cc_json_parse (const char         *data,
                gssize              length,
@@ -343,7 +355,7 @@ cc_json_parse (const char         *data,
                    (gsize) (end - data));
       return NULL;
     }
-  if (len == 0 || strspn (data, " \t\r\n") == len)
+  if (only_whitespace (data, len))
     {
       g_set_error (error, codes->domain, codes->code_type, "document is empty");
       return NULL;
