@@ -225,8 +225,11 @@ cc_json_get_array (JsonObject         *object,
 }
 
 /* json-glib keeps the last of duplicated keys silently and recurses without
- * bound. This scanner walks the text once, before parsing, to refuse both.
- * It only needs to be right for texts json-glib accepts afterwards. */
+ * bound; json-glib 1.6 also accepts a second value after the first (keeping
+ * the first, leaking the second), so a file with two documents back to back
+ * would load half of itself silently. This scanner walks the text once,
+ * before parsing, to refuse all three. It only needs to be right for texts
+ * json-glib accepts afterwards. */
 typedef struct {
   GHashTable *keys;    /* NULL for arrays */
 } Frame;
@@ -241,6 +244,8 @@ scan_structure (const char         *data,
   int depth = 0;
   gboolean expect_key = FALSE;
   gboolean ok = TRUE;
+  gboolean started = FALSE;    /* the top-level value has begun */
+  gboolean finished = FALSE;   /* ... and was a container that has closed */
   guint line = 1;
   gsize i = 0;
 
@@ -250,6 +255,18 @@ scan_structure (const char         *data,
 
       if (c == '\n')
         line++;
+
+      if (depth == 0 && !g_ascii_isspace (c))
+        {
+          if (finished || (started && (c == '{' || c == '[')))
+            {
+              g_set_error (error, codes->domain, codes->code_type,
+                           "line %u: unexpected text after the end of the document", line);
+              ok = FALSE;
+              break;
+            }
+          started = TRUE;
+        }
 
       if (c == '{' || c == '[')
         {
@@ -272,6 +289,7 @@ scan_structure (const char         *data,
             {
               depth--;
               g_clear_pointer (&stack[depth].keys, g_hash_table_unref);
+              finished = depth == 0;
             }
           expect_key = FALSE;
           i++;
@@ -354,6 +372,13 @@ cc_json_parse (const char         *data,
                    "not valid UTF-8 text (byte %" G_GSIZE_FORMAT "): save the file as UTF-8",
                    (gsize) (end - data));
       return NULL;
+    }
+  /* A UTF-8 byte-order mark (some Windows editors write one) is not
+   * content; json-glib skips it, the scanner must too. */
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
     }
   if (only_whitespace (data, len))
     {
