@@ -304,7 +304,20 @@ scan_structure (const char         *data,
           gsize start = ++i;
 
           while (i < length && data[i] != '"')
-            i += (data[i] == '\\' && i + 1 < length) ? 2 : 1;
+            {
+              /* json-glib would silently cut the string at the NUL. */
+              if (data[i] == '\\' && i + 5 < length && memcmp (data + i + 1, "u0000", 5) == 0)
+                {
+                  g_set_error (error, codes->domain, codes->code_type,
+                               "line %u: a string contains \\u0000 (a NUL character), "
+                               "which is not allowed", line);
+                  ok = FALSE;
+                  break;
+                }
+              i += (data[i] == '\\' && i + 1 < length) ? 2 : 1;
+            }
+          if (!ok)
+            break;
 
           if (expect_key && depth > 0 && stack[depth - 1].keys != NULL)
             {
@@ -341,6 +354,60 @@ only_whitespace (const char *data,
   for (gsize i = 0; i < length; i++)
     if (data[i] != ' ' && data[i] != '\t' && data[i] != '\r' && data[i] != '\n')
       return FALSE;
+  return TRUE;
+}
+
+/* json-glib decodes an escaped UTF-16 surrogate that has no partner
+ * ("\ud800") into bytes that are not UTF-8; every string handed on must be
+ * valid (GTK shows them, the writer saves them). */
+static gboolean
+check_strings (JsonNode           *node,
+               const char         *path,
+               const CcJsonErrors *codes,
+               GError            **error)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        {
+          g_autofree char *child = NULL;
+
+          if (!g_utf8_validate (name, -1, NULL))
+            {
+              g_set_error (error, codes->domain, codes->code_type,
+                           "%s: a key is not valid Unicode (an unpaired \\uD800–\\uDFFF escape)",
+                           *path ? path : "document");
+              return FALSE;
+            }
+          child = cc_json_path_join (path, name);
+          if (!check_strings (member, child, codes, error))
+            return FALSE;
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *child = g_strdup_printf ("%s[%u]", path, i);
+          if (!check_strings (json_array_get_element (array, i), child, codes, error))
+            return FALSE;
+        }
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+           && !g_utf8_validate (json_node_get_string (node), -1, NULL))
+    {
+      g_set_error (error, codes->domain, codes->code_type,
+                   "%s: text is not valid Unicode (an unpaired \\uD800–\\uDFFF escape)",
+                   *path ? path : "document");
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -391,8 +458,11 @@ cc_json_parse (const char         *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
     {
-      g_set_error (error, codes->domain, codes->code_type,
-                   "not valid JSON: %s", local_error->message);
+      /* json-glib quotes the offending token, decoded: an escaped lone
+       * surrogate (\ud800) comes back as bytes that are not UTF-8. */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
+      g_set_error (error, codes->domain, codes->code_type, "not valid JSON: %s", reason);
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)
@@ -400,5 +470,7 @@ cc_json_parse (const char         *data,
       g_set_error (error, codes->domain, codes->code_type, "document is empty");
       return NULL;
     }
+  if (!check_strings (json_parser_get_root (parser), "", codes, error))
+    return NULL;
   return json_node_copy (json_parser_get_root (parser));
 }
