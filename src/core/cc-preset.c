@@ -152,6 +152,14 @@ cc_preset_list_load_data (CcPresetList  *self,
           g_set_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_INVALID, "%s: id \"%s\" is already defined", path, p->id);
           return FALSE;
         }
+      /* ... or earlier in this file (not yet in the list). */
+      for (guint j = 0; j + 1 < loaded->len; j++)
+        if (g_str_equal (((CcPreset *) g_ptr_array_index (loaded, j))->id, p->id))
+          {
+            g_set_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_INVALID,
+                         "%s: id \"%s\" appears twice (also presets[%u])", path, p->id, j);
+            return FALSE;
+          }
     }
 
   for (guint i = 0; i < loaded->len; i++)
