@@ -386,7 +386,8 @@ scan_string (Scanner  *s,
         }
       at += 6;
     }
-  *i = at + 1;
+  /* An escape at the very end of an unterminated string steps past it. */
+  *i = MIN (at, s->length) + 1;
   return TRUE;
 }
 
