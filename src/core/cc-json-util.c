@@ -366,11 +366,21 @@ scan_string (Scanner  *s,
           at++;
           continue;
         }
-      if (at + 1 >= s->length || s->data[at + 1] != 'u' || (unit = hex4 (s, at + 2)) < 0)
+      if (at + 1 >= s->length)
+        break;
+      if (s->data[at + 1] != 'u')
         {
+          char e = s->data[at + 1];
+
+          /* json-glib leaks on some malformed escapes: refuse them first. */
+          if (e == '\0' || strchr ("\"\\/bfnrt", e) == NULL)
+            return scanner_fail (s, error, "a string contains an invalid escape \"\\%c\"",
+                                 g_ascii_isprint (e) ? e : '?');
           at += 2;
           continue;
         }
+      if ((unit = hex4 (s, at + 2)) < 0)
+        return scanner_fail (s, error, "a string contains an invalid escape (\\u must be followed by four hex digits)");
       if (unit == 0)
         return scanner_fail (s, error, "a string contains \\u0000 (a NUL character), which is not allowed");
       if (unit >= 0xDC00 && unit <= 0xDFFF)
@@ -386,7 +396,7 @@ scan_string (Scanner  *s,
         }
       at += 6;
     }
-  /* An escape at the very end of an unterminated string steps past it. */
+  /* One past the closing quote; one past the end if there is none. */
   *i = MIN (at, s->length) + 1;
   return TRUE;
 }
