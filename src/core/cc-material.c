@@ -196,6 +196,32 @@ parse_property (CcMaterial  *self,
   return TRUE;
 }
 
+/* json_array_get_double_element() on a string or null logs a critical and
+ * returns 0, which would enter the curve as a real point. */
+static gboolean
+table_number (JsonArray   *array,
+              const char  *path,
+              const char  *member,
+              guint        i,
+              double      *out,
+              GError     **error)
+{
+  JsonNode *el = json_array_get_element (array, i);
+  GType t = JSON_NODE_HOLDS_VALUE (el) ? json_node_get_value_type (el) : G_TYPE_INVALID;
+
+  if ((t == G_TYPE_DOUBLE || t == G_TYPE_INT64) && isfinite (json_node_get_double (el)))
+    {
+      *out = json_node_get_double (el);
+      return TRUE;
+    }
+  {
+    g_autofree char *what = cc_json_describe (el);
+    g_set_error (error, CC_MATERIAL_DB_ERROR, CC_MATERIAL_DB_ERROR_INVALID,
+                 "%s.%s[%u] = %s: must be a finite number", path, member, i, what);
+  }
+  return FALSE;
+}
+
 static gboolean
 parse_ocv (CcMaterial  *self,
            JsonObject  *obj,
@@ -225,9 +251,13 @@ parse_ocv (CcMaterial  *self,
   c->y = g_new (double, n);
   for (guint i = 0; i < n; i++)
     {
-      c->x[i] = json_array_get_double_element (xs, i);
-      c->y[i] = json_array_get_double_element (ys, i);
-      if (!isfinite (c->x[i]) || !isfinite (c->y[i]) || (i > 0 && c->x[i] <= c->x[i - 1]))
+      if (!table_number (xs, opath, "soc", i, &c->x[i], error)
+          || !table_number (ys, opath, "voltage_V", i, &c->y[i], error))
+        {
+          curve_free (c);
+          return FALSE;
+        }
+      if (i > 0 && c->x[i] <= c->x[i - 1])
         {
           g_set_error (error, CC_MATERIAL_DB_ERROR, CC_MATERIAL_DB_ERROR_INVALID,
                        "%s.soc[%u]: state of charge must increase strictly", opath, i);
