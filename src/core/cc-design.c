@@ -644,14 +644,10 @@ cc_design_to_data (const CcDesign *self,
                    gsize          *length)
 {
   g_autoptr(JsonNode) root = cc_design_to_json_node (self);
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
   char *text;
   char *with_newline;
 
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  text = json_generator_to_data (gen, NULL);
+  text = cc_json_to_data (root, TRUE, NULL);
   with_newline = g_strconcat (text, "\n", NULL);
   g_free (text);
   if (length != NULL)

@@ -634,3 +634,67 @@ cc_json_parse (const char         *data,
     }
   return json_node_copy (json_parser_get_root (parser));
 }
+
+/* Drops the ".0" json-glib appends after an exponent ("1e+20.0"), outside
+ * strings only: a name may legitimately contain that text. */
+static void
+repair_exponents (GString *text)
+{
+  gboolean in_string = FALSE;
+  gsize out = 0;
+
+  for (gsize i = 0; i < text->len; i++)
+    {
+      char c = text->str[i];
+
+      text->str[out++] = c;
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < text->len)
+            text->str[out++] = text->str[++i];
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if ((c == 'e' || c == 'E') && i > 0 && g_ascii_isdigit (text->str[i - 1]))
+        {
+          gsize j = i + 1;
+
+          if (j < text->len && (text->str[j] == '+' || text->str[j] == '-'))
+            j++;
+          while (j < text->len && g_ascii_isdigit (text->str[j]))
+            j++;
+          if (j + 1 < text->len && text->str[j] == '.' && text->str[j + 1] == '0'
+              && (j + 2 == text->len || !g_ascii_isdigit (text->str[j + 2])))
+            {
+              memmove (text->str + out, text->str + i + 1, j - i - 1);
+              out += j - i - 1;
+              i = j + 1;
+            }
+        }
+    }
+  g_string_truncate (text, out);
+}
+
+char *
+cc_json_to_data (JsonNode *root,
+                 gboolean  pretty,
+                 gsize    *length)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  GString *text;
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, pretty);
+  json_generator_set_indent (gen, 2);
+  text = g_string_new (NULL);
+  json_generator_to_gstring (gen, text);
+  repair_exponents (text);
+  if (length != NULL)
+    *length = text->len;
+  return g_string_free (text, FALSE);
+}

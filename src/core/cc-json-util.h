@@ -74,4 +74,11 @@ JsonNode *cc_json_parse     (const char         *data,
                              const CcJsonErrors *codes,
                              GError            **error);
 
+/* json_generator_to_data() with its number output repaired: json-glib 1.6
+ * writes a double whose %.17g form has an exponent but no point (1e+20) as
+ * "1e+20.0", which no JSON parser (json-glib included) reads back. */
+char     *cc_json_to_data   (JsonNode           *root,
+                             gboolean            pretty,
+                             gsize              *length);
+
 G_END_DECLS
