@@ -666,6 +666,20 @@ cc_design_save_to_file (const CcDesign  *self,
   gsize length = 0;
 
   data = cc_design_to_data (self, &length);
+  /* Never replace a good file with one that cannot be opened: a number
+   * the format cannot hold (NaN, infinity, set by code rather than read
+   * from a file) must fail here, leaving the old file. */
+  {
+    g_autoptr(CcDesign) check = cc_design_load_from_data (data, (gssize) length, &local_error);
+
+    if (check == NULL)
+      {
+        g_set_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_INVALID,
+                     "%s: not saved, the design would not open again: %s",
+                     path, local_error->message);
+        return FALSE;
+      }
+  }
   /* g_file_replace_contents writes a temporary file, fsyncs it and renames it
    * over the target: the file on disk is always the old or the new document. */
   if (!g_file_replace_contents (file, data, length, NULL, FALSE,
