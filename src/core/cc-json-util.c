@@ -231,10 +231,12 @@ cc_json_get_array (JsonObject         *object,
  * the first, leaking the second), so two documents back to back load as
  * half of themselves; cuts a string at an escaped NUL; and decodes an
  * unpaired UTF-16 surrogate escape ("\ud800") into bytes that are not
- * UTF-8 (leaking memory on some of those paths). The scanner refuses all of
- * these, and it knows the JSON path at every point, so its errors and
- * json-glib's syntax errors name the field. It only needs to be right for
- * texts json-glib accepts afterwards. */
+ * UTF-8 (leaking memory on some of those paths). The scanner refuses all
+ * of these, and also the single quotes and comments json-glib tolerates,
+ * with which it would see a different structure than json-glib does. It
+ * knows the JSON path at every point, so its errors and json-glib's syntax
+ * errors name the field. It only needs to be right for texts json-glib
+ * accepts afterwards. */
 
 #define CC_JSON_MAX_KEY   200   /* bytes of a key kept for comparison and paths */
 #define CC_JSON_MAX_SHOWN 120   /* bytes of a path shown in a message */
@@ -478,6 +480,13 @@ scan_char (Scanner  *s,
         g_clear_pointer (&top->key, g_free);
       s->expect_key = top != NULL && top->keys != NULL;
       break;
+    case '\'':
+    case '/':
+      /* json-glib also reads 'single-quoted' strings and C comments; the
+       * scanner would see different structure than json-glib (a quoted or
+       * commented-out brace) and miss a second document. JSON has neither. */
+      return scanner_fail (s, error, c == '/' ? "a comment or a stray '/' (JSON has no comments)"
+                                              : "a single quote (JSON strings take double quotes)");
     case '"':
       {
         gboolean ok = (s->expect_key && top != NULL && top->keys != NULL)
