@@ -307,9 +307,10 @@ read_process (JsonObject  *root,
     return FALSE;
   if (!cc_process_method_from_string (method, &d->process.method))
     {
+      g_autofree char *shown = cc_json_quote (method);
       g_set_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_INVALID,
-                   "process.method = \"%s\": must be one of cold_press, hot_press, "
-                   "co_sintering, infiltration, slurry", method);
+                   "process.method = %s: must be one of cold_press, hot_press, "
+                   "co_sintering, infiltration, slurry", shown);
       return FALSE;
     }
   return TRUE;
@@ -447,9 +448,10 @@ cc_design_from_json_node (gpointer     node_ptr,
     return NULL;
   if (!g_str_equal (format, CC_DESIGN_FORMAT))
     {
+      g_autofree char *shown = cc_json_quote (format);
       g_set_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_INVALID,
-                   "format = \"%s\": not a Cathode Composer design (expected \"%s\")",
-                   format, CC_DESIGN_FORMAT);
+                   "format = %s: not a Cathode Composer design (expected \"%s\")",
+                   shown, CC_DESIGN_FORMAT);
       return NULL;
     }
   if (!cc_json_get_uint (root, "", "version", CC_JSON_REQUIRED, G_MAXUINT32, CODES, &version, error))

@@ -16,6 +16,30 @@ cc_json_path_join (const char *path,
   return g_strdup_printf ("%s.%s", path, member);
 }
 
+#define CC_JSON_QUOTE_CHARS 40
+
+char *
+cc_json_quote (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *out = g_string_new ("\"");
+  const char *p = valid;
+
+  for (guint n = 0; *p != '\0' && n < CC_JSON_QUOTE_CHARS; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  if (*p != '\0')
+    g_string_append (out, "…");
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}
+
 char *
 cc_json_describe (JsonNode *node)
 {
@@ -29,12 +53,7 @@ cc_json_describe (JsonNode *node)
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      {
-        const char *s = json_node_get_string (node);
-        if (strlen (s) > 40)
-          return g_strdup_printf ("\"%.40s…\"", s);
-        return g_strdup_printf ("\"%s\"", s);
-      }
+      return cc_json_quote (json_node_get_string (node));
     case G_TYPE_BOOLEAN:
       return g_strdup (json_node_get_boolean (node) ? "true" : "false");
     case G_TYPE_INT64:

@@ -116,10 +116,13 @@ cc_material_free (CcMaterial *self)
   g_free (self);
 }
 
+/* Ids appear in every error path of their material: keep them short. */
+#define MAX_ID_LENGTH 64
+
 static gboolean
 id_is_valid (const char *id)
 {
-  if (id == NULL || *id == '\0')
+  if (id == NULL || *id == '\0' || strlen (id) > MAX_ID_LENGTH)
     return FALSE;
   for (const char *p = id; *p; p++)
     if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
@@ -320,13 +323,15 @@ cc_material_new_from_json (gpointer     json_object,
 
   if (!cc_json_get_string (obj, origin, "id", CC_JSON_REQUIRED, &material_errors, &self->id, error))
     goto fail;
-  path = g_strdup_printf ("%s[%s]", origin, self->id);
   if (!id_is_valid (self->id))
     {
+      g_autofree char *shown = cc_json_quote (self->id);
       g_set_error (error, CC_MATERIAL_DB_ERROR, CC_MATERIAL_DB_ERROR_INVALID,
-                   "%s: id must use lowercase letters, digits and hyphens", path);
+                   "%s.id = %s: must be 1 to %d lowercase letters, digits and hyphens",
+                   origin, shown, MAX_ID_LENGTH);
       goto fail;
     }
+  path = g_strdup_printf ("%s[%s]", origin, self->id);
   if (!cc_json_get_string (obj, path, "name", CC_JSON_REQUIRED, &material_errors, &self->name, error)
       || !cc_json_get_string (obj, path, "formula", CC_JSON_REQUIRED, &material_errors, &self->formula, error)
       || !cc_json_get_string (obj, path, "markup", CC_JSON_OPTIONAL, &material_errors, &self->markup, error)
@@ -336,9 +341,10 @@ cc_material_new_from_json (gpointer     json_object,
     goto fail;
   if (!cc_material_class_from_string (klass, &self->klass))
     {
+      g_autofree char *shown = cc_json_quote (klass);
       g_set_error (error, CC_MATERIAL_DB_ERROR, CC_MATERIAL_DB_ERROR_INVALID,
-                   "%s.class = \"%s\": must be cam, se, carbon, binder, interlayer or anode",
-                   path, klass);
+                   "%s.class = %s: must be cam, se, carbon, binder, interlayer or anode",
+                   path, shown);
       goto fail;
     }
   if (self->markup == NULL)
