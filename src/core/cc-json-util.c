@@ -314,6 +314,12 @@ scanner_path (const Scanner *s)
       else
         break;
     }
+  /* A key read past the stop of an encoding error may hold stray bytes. */
+  if (!g_utf8_validate (path->str, path->len, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (path->str, path->len);
+      g_string_assign (path, valid);
+    }
   if (path->len > CC_JSON_MAX_SHOWN)
     {
       g_autofree char *cut = utf8_prefix (path->str, path->len, CC_JSON_MAX_SHOWN);
@@ -593,6 +599,35 @@ syntax_error (const char         *data,
                  line, column, tail);
 }
 
+/* Names the field holding the first byte that is not UTF-8 (the scanner
+ * only looks at ASCII structure, so it can run up to there). */
+static void
+encoding_error (const char         *data,
+                gsize               length,
+                gsize               offset,
+                const CcJsonErrors *codes,
+                GError            **error)
+{
+  g_autofree char *path = NULL;
+  const char *hint = "save the file as UTF-8";
+  Scanner s;
+
+  if (length >= 2 && (((guchar) data[0] == 0xff && (guchar) data[1] == 0xfe)
+                      || ((guchar) data[0] == 0xfe && (guchar) data[1] == 0xff)
+                      || data[0] == '\0' || data[1] == '\0'))
+    hint = "the file looks like UTF-16; save it as UTF-8";
+  scanner_run (&s, data, length, offset, codes, NULL);
+  path = scanner_path (&s);
+  if (*path != '\0')
+    g_set_error (error, codes->domain, codes->code_type,
+                 "%s: not valid UTF-8 text (line %u, byte %" G_GSIZE_FORMAT "): %s",
+                 path, s.line, offset, hint);
+  else
+    g_set_error (error, codes->domain, codes->code_type,
+                 "not valid UTF-8 text (line %u, byte %" G_GSIZE_FORMAT "): %s", s.line, offset, hint);
+  scanner_clear (&s);
+}
+
 /* @data need not be NUL-terminated (a mapped file, a GBytes): never read
  * past @length. */
 static gboolean
@@ -627,19 +662,17 @@ cc_json_parse (const char         *data,
                    len, max_bytes);
       return NULL;
     }
-  if (!g_utf8_validate (data, len, &end))
-    {
-      g_set_error (error, codes->domain, codes->code_type,
-                   "not valid UTF-8 text (byte %" G_GSIZE_FORMAT "): save the file as UTF-8",
-                   (gsize) (end - data));
-      return NULL;
-    }
   /* A UTF-8 byte-order mark (some Windows editors write one) is not
    * content; json-glib skips it, the scanner must too. */
   if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {
       data += 3;
       len -= 3;
+    }
+  if (!g_utf8_validate (data, len, &end))
+    {
+      encoding_error (data, len, (gsize) (end - data), codes, error);
+      return NULL;
     }
   if (only_whitespace (data, len))
     {
