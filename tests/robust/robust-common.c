@@ -55,3 +55,22 @@ robust_assert_design_finite (const CcDesign *design)
     g_error ("an accepted design does not save and reload: %s", error->message);
   g_assert_true (cc_design_equal (design, back));
 }
+
+CcDesign *
+robust_big_design (guint which)
+{
+  CcDesign *d = cc_design_new_default ();
+  /* About a third of the size limit, so a save spends real time writing. */
+  gsize size = CC_DESIGN_MAX_FILE_BYTES / 3;
+  CcComponent *cam = g_ptr_array_index (d->components, 0);
+  CcComponent *se = g_ptr_array_index (d->components, 1);
+
+  g_free (d->name);
+  d->name = g_strdup_printf ("Big design %c", which ? 'B' : 'A');
+  g_free (d->description);
+  d->description = g_strnfill (size, which ? 'b' : 'a');
+  cam->mass_fraction += which ? 0.05 : 0.0;
+  se->mass_fraction -= which ? 0.05 : 0.0;
+  d->simulation.seed = which ? 2 : 1;
+  return d;
+}

@@ -22,4 +22,8 @@ void  robust_assert_clear_error    (const GError   *error,
  * loads back to the same design. */
 void  robust_assert_design_finite  (const CcDesign *design);
 
+/* One of two large, different, valid designs (@which 0 or 1), the same in
+ * every process: the atomic-save test and its writer both build them. */
+CcDesign *robust_big_design (guint which);
+
 G_END_DECLS
