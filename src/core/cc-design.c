@@ -646,15 +646,8 @@ cc_design_to_data (const CcDesign *self,
                    gsize          *length)
 {
   g_autoptr(JsonNode) root = cc_design_to_json_node (self);
-  char *text;
-  char *with_newline;
 
-  text = cc_json_to_data (root, TRUE, NULL);
-  with_newline = g_strconcat (text, "\n", NULL);
-  g_free (text);
-  if (length != NULL)
-    *length = strlen (with_newline);
-  return with_newline;
+  return cc_json_to_data (root, TRUE, length);
 }
 
 gboolean

@@ -696,47 +696,159 @@ cc_json_parse (const char         *data,
   return json_node_copy (json_parser_get_root (parser));
 }
 
-/* Drops the ".0" json-glib appends after an exponent ("1e+20.0"), outside
- * strings only: a name may legitimately contain that text. */
+/* json-glib 1.6 (Debian 12) writes 1e-10 as "1e-10.0", which is not JSON.
+ * This writer is used for every JSON document we produce. */
 static void
-repair_exponents (GString *text)
+write_indent (GString *out,
+              gboolean pretty,
+              guint    level)
 {
-  gboolean in_string = FALSE;
-  gsize out = 0;
+  if (!pretty)
+    return;
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < level; i++)
+    g_string_append (out, "  ");
+}
 
-  for (gsize i = 0; i < text->len; i++)
+static void
+write_string (GString    *out,
+              const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
     {
-      char c = text->str[i];
-
-      text->str[out++] = c;
-      if (in_string)
+      switch (*p)
         {
-          if (c == '\\' && i + 1 < text->len)
-            text->str[out++] = text->str[++i];
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if ((c == 'e' || c == 'E') && i > 0 && g_ascii_isdigit (text->str[i - 1]))
-        {
-          gsize j = i + 1;
-
-          if (j < text->len && (text->str[j] == '+' || text->str[j] == '-'))
-            j++;
-          while (j < text->len && g_ascii_isdigit (text->str[j]))
-            j++;
-          if (j + 1 < text->len && text->str[j] == '.' && text->str[j + 1] == '0'
-              && (j + 2 == text->len || !g_ascii_isdigit (text->str[j + 2])))
-            {
-              memmove (text->str + out, text->str + i + 1, j - i - 1);
-              out += j - i - 1;
-              i = j + 1;
-            }
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, (char) *p);
         }
     }
-  g_string_truncate (text, out);
+  g_string_append_c (out, '"');
+}
+
+void
+cc_json_format_double (GString *out,
+                       double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  /* Shortest representation that reads back to the same double. */
+  for (int prec = 1; prec <= 17; prec++)
+    {
+      char fmt[8];
+
+      g_snprintf (fmt, sizeof fmt, "%%.%dg", prec);
+      g_ascii_formatd (buf, sizeof buf, fmt, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  /* %g switches to an exponent when the precision is shorter than the
+   * integer part (50 -> "5e+01"); write such numbers in plain form. */
+  if (strchr (buf, 'e') != NULL && fabs (value) >= 1.0 && fabs (value) < 1e16)
+    {
+      int digits = (int) floor (log10 (fabs (value))) + 1;
+
+      for (int prec = MAX (digits, 1); prec <= 17; prec++)
+        {
+          char fmt[8];
+
+          g_snprintf (fmt, sizeof fmt, "%%.%dg", prec);
+          g_ascii_formatd (buf, sizeof buf, fmt, value);
+          if (strchr (buf, 'e') == NULL && g_ascii_strtod (buf, NULL) == value)
+            break;
+        }
+    }
+  g_string_append (out, buf);
+  if (strpbrk (buf, ".eEn") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+write_node (GString  *out,
+            JsonNode *node,
+            gboolean  pretty,
+            guint     level)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *obj = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (obj);
+
+        g_string_append_c (out, '{');
+        for (GList *l = members; l; l = l->next)
+          {
+            write_indent (out, pretty, level + 1);
+            write_string (out, l->data);
+            g_string_append (out, pretty ? " : " : ":");
+            write_node (out, json_object_get_member (obj, l->data), pretty, level + 1);
+            if (l->next)
+              g_string_append_c (out, ',');
+          }
+        if (members != NULL)
+          write_indent (out, pretty, level);
+        g_string_append_c (out, '}');
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *arr = json_node_get_array (node);
+        guint n = json_array_get_length (arr);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            write_indent (out, pretty, level + 1);
+            write_node (out, json_array_get_element (arr, i), pretty, level + 1);
+            if (i + 1 < n)
+              g_string_append_c (out, ',');
+          }
+        if (n > 0)
+          write_indent (out, pretty, level);
+        g_string_append_c (out, ']');
+      }
+      break;
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          cc_json_format_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_STRING:
+          write_string (out, json_node_get_string (node));
+          break;
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+    }
 }
 
 char *
@@ -744,18 +856,12 @@ cc_json_to_data (JsonNode *root,
                  gboolean  pretty,
                  gsize    *length)
 {
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  GString *text;
+  GString *out = g_string_new (NULL);
 
-  g_return_val_if_fail (root != NULL, NULL);
-
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, pretty);
-  json_generator_set_indent (gen, 2);
-  text = g_string_new (NULL);
-  json_generator_to_gstring (gen, text);
-  repair_exponents (text);
+  write_node (out, root, pretty, 0);
+  if (pretty)
+    g_string_append_c (out, '\n');
   if (length != NULL)
-    *length = text->len;
-  return g_string_free (text, FALSE);
+    *length = out->len;
+  return g_string_free (out, FALSE);
 }

@@ -79,11 +79,14 @@ JsonNode *cc_json_parse     (const char         *data,
                              const CcJsonErrors *codes,
                              GError            **error);
 
-/* json_generator_to_data() with its number output repaired: json-glib 1.6
- * writes a double whose %.17g form has an exponent but no point (1e+20) as
- * "1e+20.0", which no JSON parser (json-glib included) reads back. */
-char     *cc_json_to_data   (JsonNode           *root,
-                             gboolean            pretty,
-                             gsize              *length);
+/* Serialise a JSON tree. Use this, never JsonGenerator: json-glib 1.6 writes
+ * exponent doubles as "1e-10.0", which is not JSON. pretty adds newlines,
+ * 2-space indentation and a final newline. */
+char     *cc_json_to_data       (JsonNode *root,
+                                 gboolean  pretty,
+                                 gsize    *length);
+/* Shortest round-trip text of a double (null for NaN/Inf). */
+void      cc_json_format_double (GString  *out,
+                                 double    value);
 
 G_END_DECLS

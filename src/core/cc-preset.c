@@ -16,7 +16,6 @@ struct _CcPresetList {
 static void
 preset_free (CcPreset *p)
 {
-  /* Loading moves the presets out of the scratch array and leaves NULLs. */
   if (p == NULL)
     return;
   g_free (p->id);
