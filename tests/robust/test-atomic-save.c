@@ -23,7 +23,8 @@
 
 #include "robust-common.h"
 
-#define ROUNDS          100
+#define ROUNDS          100   /* at least; more until MIN_MID_WRITE is reached */
+#define MAX_ROUNDS      500
 #define MIN_MID_WRITE   3     /* kills that must land while a temp file exists */
 #define MAX_DELAY_US    60000
 
@@ -88,7 +89,9 @@ test_killed_writer (void)
   g_assert_true (cc_design_save_to_file (a, path, &error));
   g_assert_no_error (error);
 
-  for (guint round = 0; round < ROUNDS; round++)
+  guint round;
+
+  for (round = 0; round < ROUNDS || (mid_write < MIN_MID_WRITE && round < MAX_ROUNDS); round++)
     {
       g_autoptr(CcDesign) on_disk = NULL;
       g_autofree char *text = NULL;
@@ -109,10 +112,11 @@ test_killed_writer (void)
         mid_write++;
     }
 
+  /* Which design a round ends on depends on the machine's speed and load;
+   * that every round ends on one of them is the point. */
   g_test_message ("%u rounds: %u ended on design A, %u on B, %u killed mid-write",
-                  ROUNDS, saw_a, saw_b, mid_write);
-  g_assert_cmpuint (saw_a, >, 0);
-  g_assert_cmpuint (saw_b, >, 0);
+                  round, saw_a, saw_b, mid_write);
+  g_assert_cmpuint (saw_a + saw_b, ==, round);
   g_assert_cmpuint (mid_write, >=, MIN_MID_WRITE);
   g_unlink (path);
   g_rmdir (dir);
