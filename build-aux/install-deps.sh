@@ -10,7 +10,7 @@ packages=(
   libgtk-4-dev libepoxy-dev
   desktop-file-utils appstream
   xvfb xauth libgl1-mesa-dri mesa-utils
-  python3 valgrind clang
+  python3 valgrind clang libclang-rt-14-dev
   poppler-utils librsvg2-bin
   locales
   parallel   # GNU Parallel: the sweep tests run the documented sharding command line

@@ -5,6 +5,7 @@
  * between 0 and 1".
  */
 #include "cc-design.h"
+#include "cc-json-util.h"
 
 #include <math.h>
 
@@ -57,9 +58,10 @@ check_material (CcMaterialDb      *db,
   m = cc_material_db_lookup (db, id);
   if (m == NULL)
     {
+      g_autofree char *shown = cc_json_quote (id);
       g_set_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_UNKNOWN_MATERIAL,
-                   "%s = \"%s\": unknown material id (see `cathode-composer-cli materials`)",
-                   path, id);
+                   "%s = %s: unknown material id (see `cathode-composer-cli materials`)",
+                   path, shown);
       return FALSE;
     }
   if (expected != NULL)
@@ -118,8 +120,9 @@ validate_component (const CcDesign *d,
     return FALSE;
   if (c->morphology != NULL && !g_strv_contains (morphologies, c->morphology))
     {
+      g_autofree char *shown = cc_json_quote (c->morphology);
       g_set_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_INVALID,
-                   "%s = \"%s\": must be sphere, fiber, flake or irregular", p_mo, c->morphology);
+                   "%s = %s: must be sphere, fiber, flake or irregular", p_mo, shown);
       return FALSE;
     }
   if (c->coating_id != NULL)

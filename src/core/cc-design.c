@@ -312,9 +312,10 @@ read_process (JsonObject  *root,
     return FALSE;
   if (!cc_process_method_from_string (method, &d->process.method))
     {
+      g_autofree char *shown = cc_json_quote (method);
       g_set_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_INVALID,
-                   "process.method = \"%s\": must be one of cold_press, hot_press, "
-                   "co_sintering, infiltration, slurry", method);
+                   "process.method = %s: must be one of cold_press, hot_press, "
+                   "co_sintering, infiltration, slurry", shown);
       return FALSE;
     }
   return TRUE;
@@ -452,9 +453,10 @@ cc_design_from_json_node (gpointer     node_ptr,
     return NULL;
   if (!g_str_equal (format, CC_DESIGN_FORMAT))
     {
+      g_autofree char *shown = cc_json_quote (format);
       g_set_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_INVALID,
-                   "format = \"%s\": not a Cathode Composer design (expected \"%s\")",
-                   format, CC_DESIGN_FORMAT);
+                   "format = %s: not a Cathode Composer design (expected \"%s\")",
+                   shown, CC_DESIGN_FORMAT);
       return NULL;
     }
   if (!cc_json_get_uint (root, "", "version", CC_JSON_REQUIRED, G_MAXUINT32, CODES, &version, error))
@@ -664,6 +666,20 @@ cc_design_save_to_file (const CcDesign  *self,
   gsize length = 0;
 
   data = cc_design_to_data (self, &length);
+  /* Never replace a good file with one that cannot be opened: a number
+   * the format cannot hold (NaN, infinity, set by code rather than read
+   * from a file) must fail here, leaving the old file. */
+  {
+    g_autoptr(CcDesign) check = cc_design_load_from_data (data, (gssize) length, &local_error);
+
+    if (check == NULL)
+      {
+        g_set_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_INVALID,
+                     "%s: not saved, the design would not open again: %s",
+                     path, local_error->message);
+        return FALSE;
+      }
+  }
   /* g_file_replace_contents writes a temporary file, fsyncs it and renames it
    * over the target: the file on disk is always the old or the new document. */
   if (!g_file_replace_contents (file, data, length, NULL, FALSE,

@@ -2,6 +2,7 @@
 #include "cc-json-util.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #define CC_JSON_MAX_DEPTH 64
@@ -13,6 +14,30 @@ cc_json_path_join (const char *path,
   if (path == NULL || *path == '\0')
     return g_strdup (member);
   return g_strdup_printf ("%s.%s", path, member);
+}
+
+#define CC_JSON_QUOTE_CHARS 40
+
+char *
+cc_json_quote (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *out = g_string_new ("\"");
+  const char *p = valid;
+
+  for (guint n = 0; *p != '\0' && n < CC_JSON_QUOTE_CHARS; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  if (*p != '\0')
+    g_string_append (out, "…");
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
 }
 
 char *
@@ -28,12 +53,7 @@ cc_json_describe (JsonNode *node)
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      {
-        const char *s = json_node_get_string (node);
-        if (strlen (s) > 40)
-          return g_strdup_printf ("\"%.40s…\"", s);
-        return g_strdup_printf ("\"%s\"", s);
-      }
+      return cc_json_quote (json_node_get_string (node));
     case G_TYPE_BOOLEAN:
       return g_strdup (json_node_get_boolean (node) ? "true" : "false");
     case G_TYPE_INT64:
@@ -224,12 +244,309 @@ cc_json_get_array (JsonObject         *object,
   return TRUE;
 }
 
-/* json-glib keeps the last of duplicated keys silently and recurses without
- * bound. This scanner walks the text once, before parsing, to refuse both.
- * It only needs to be right for texts json-glib accepts afterwards. */
+/* json-glib 1.6 has gaps that this scanner closes by walking the text once
+ * before parsing. json-glib keeps the last of duplicated keys silently;
+ * recurses without bound; accepts a second value after the first (keeping
+ * the first, leaking the second), so two documents back to back load as
+ * half of themselves; cuts a string at an escaped NUL; and decodes an
+ * unpaired UTF-16 surrogate escape ("\ud800") into bytes that are not
+ * UTF-8 (leaking memory on some of those paths). The scanner refuses all
+ * of these, and also the single quotes and comments json-glib tolerates,
+ * with which it would see a different structure than json-glib does. It
+ * knows the JSON path at every point, so its errors and json-glib's syntax
+ * errors name the field. It only needs to be right for texts json-glib
+ * accepts afterwards. */
+
+#define CC_JSON_MAX_KEY   200   /* bytes of a key kept for comparison and paths */
+#define CC_JSON_MAX_SHOWN 120   /* bytes of a path shown in a message */
+
 typedef struct {
-  GHashTable *keys;    /* NULL for arrays */
+  GHashTable *keys;    /* objects: the keys seen so far; NULL for arrays */
+  char       *key;     /* objects: the member being read, NULL between members */
+  guint       index;   /* arrays: the element being read */
 } Frame;
+
+typedef struct {
+  const char         *data;
+  gsize               length;
+  const CcJsonErrors *codes;
+  Frame               stack[CC_JSON_MAX_DEPTH + 1];
+  int                 depth;
+  guint               line;
+  gboolean            expect_key;
+  gboolean            started;    /* the top-level value has begun */
+  gboolean            finished;   /* ... and was a container that has closed */
+} Scanner;
+
+/* At most @max bytes of @s (valid UTF-8, @len bytes), not splitting a
+ * character. */
+static char *
+utf8_prefix (const char *s,
+             gsize       len,
+             gsize       max)
+{
+  if (len > max)
+    {
+      len = max;
+      while (len > 0 && ((guchar) s[len] & 0xC0) == 0x80)
+        len--;
+    }
+  return g_strndup (s, len);
+}
+
+static char *
+scanner_path (const Scanner *s)
+{
+  GString *path = g_string_new (NULL);
+
+  for (int d = 0; d < s->depth; d++)
+    {
+      const Frame *f = &s->stack[d];
+
+      if (f->keys == NULL)
+        g_string_append_printf (path, "[%u]", f->index);
+      else if (f->key != NULL)
+        {
+          if (path->len > 0)
+            g_string_append_c (path, '.');
+          g_string_append (path, f->key);
+        }
+      else
+        break;
+    }
+  /* A key read past the stop of an encoding error may hold stray bytes. */
+  if (!g_utf8_validate (path->str, path->len, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (path->str, path->len);
+      g_string_assign (path, valid);
+    }
+  if (path->len > CC_JSON_MAX_SHOWN)
+    {
+      g_autofree char *cut = utf8_prefix (path->str, path->len, CC_JSON_MAX_SHOWN);
+      g_string_assign (path, cut);
+      g_string_append (path, "…");
+    }
+  return g_string_free (path, FALSE);
+}
+
+static gboolean
+scanner_fail (const Scanner  *s,
+              GError        **error,
+              const char     *format,
+              ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+scanner_fail (const Scanner  *s,
+              GError        **error,
+              const char     *format,
+              ...)
+{
+  g_autofree char *path = scanner_path (s);
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (*path != '\0')
+    g_set_error (error, s->codes->domain, s->codes->code_type, "%s: %s (line %u)", path, what, s->line);
+  else
+    g_set_error (error, s->codes->domain, s->codes->code_type, "line %u: %s", s->line, what);
+  return FALSE;
+}
+
+/* The UTF-16 code unit of the four hex digits at @at, or -1. */
+static int
+hex4 (const Scanner *s,
+      gsize          at)
+{
+  int v = 0;
+
+  if (at + 4 > s->length)
+    return -1;
+  for (gsize k = at; k < at + 4; k++)
+    {
+      if (!g_ascii_isxdigit (s->data[k]))
+        return -1;
+      v = v * 16 + g_ascii_xdigit_value (s->data[k]);
+    }
+  return v;
+}
+
+/* Skips the string whose opening quote is at *i; leaves *i after the
+ * closing quote. */
+static gboolean
+scan_string (Scanner  *s,
+             gsize    *i,
+             GError  **error)
+{
+  gsize at = *i + 1;
+
+  while (at < s->length && s->data[at] != '"')
+    {
+      int unit, low;
+
+      if (s->data[at] == '\n')
+        s->line++;
+      if (s->data[at] != '\\')
+        {
+          at++;
+          continue;
+        }
+      if (at + 1 >= s->length)
+        break;
+      if (s->data[at + 1] != 'u')
+        {
+          char e = s->data[at + 1];
+
+          /* json-glib leaks on some malformed escapes: refuse them first. */
+          if (e == '\0' || strchr ("\"\\/bfnrt", e) == NULL)
+            return scanner_fail (s, error, "a string contains an invalid escape \"\\%c\"",
+                                 g_ascii_isprint (e) ? e : '?');
+          at += 2;
+          continue;
+        }
+      if ((unit = hex4 (s, at + 2)) < 0)
+        return scanner_fail (s, error, "a string contains an invalid escape (\\u must be followed by four hex digits)");
+      if (unit == 0)
+        return scanner_fail (s, error, "a string contains \\u0000 (a NUL character), which is not allowed");
+      if (unit >= 0xDC00 && unit <= 0xDFFF)
+        return scanner_fail (s, error, "a string contains an unpaired UTF-16 surrogate escape (\\u%04X)", unit);
+      if (unit >= 0xD800 && unit <= 0xDBFF)
+        {
+          low = (at + 7 < s->length && s->data[at + 6] == '\\' && s->data[at + 7] == 'u')
+                ? hex4 (s, at + 8) : -1;
+          if (low < 0xDC00 || low > 0xDFFF)
+            return scanner_fail (s, error, "a string contains an unpaired UTF-16 surrogate escape (\\u%04X)", unit);
+          at += 12;
+          continue;
+        }
+      at += 6;
+    }
+  /* One past the closing quote; one past the end if there is none. */
+  *i = MIN (at, s->length) + 1;
+  return TRUE;
+}
+
+static gboolean
+scan_key (Scanner  *s,
+          gsize    *i,
+          GError  **error)
+{
+  Frame *f = &s->stack[s->depth - 1];
+  gsize start = *i + 1;
+
+  if (!scan_string (s, i, error))
+    return FALSE;
+  g_free (f->key);
+  /* *i is one past the closing quote (or past the end, unterminated). */
+  f->key = utf8_prefix (s->data + start, *i - 1 - start, CC_JSON_MAX_KEY);
+  if (!g_hash_table_add (f->keys, g_strdup (f->key)))
+    return scanner_fail (s, error, "duplicated key \"%s\"", f->key);
+  return TRUE;
+}
+
+static void
+scanner_clear (Scanner *s)
+{
+  while (s->depth > 0)
+    {
+      s->depth--;
+      g_clear_pointer (&s->stack[s->depth].keys, g_hash_table_unref);
+      g_clear_pointer (&s->stack[s->depth].key, g_free);
+    }
+}
+
+static gboolean
+scan_char (Scanner  *s,
+           gsize    *i,
+           GError  **error)
+{
+  char c = s->data[*i];
+  Frame *top = s->depth > 0 ? &s->stack[s->depth - 1] : NULL;
+
+  if (s->depth == 0 && !g_ascii_isspace (c))
+    {
+      if (s->finished || (s->started && (c == '{' || c == '[')))
+        return scanner_fail (s, error, "unexpected text after the end of the document");
+      s->started = TRUE;
+    }
+
+  switch (c)
+    {
+    case '\n':
+      s->line++;
+      break;
+    case '{':
+    case '[':
+      if (s->depth >= CC_JSON_MAX_DEPTH)
+        return scanner_fail (s, error, "nested deeper than %d levels", CC_JSON_MAX_DEPTH);
+      top = &s->stack[s->depth++];
+      top->keys = c == '{' ? g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) : NULL;
+      top->key = NULL;
+      top->index = 0;
+      s->expect_key = (c == '{');
+      break;
+    case '}':
+    case ']':
+      if (top != NULL)
+        {
+          g_clear_pointer (&top->keys, g_hash_table_unref);
+          g_clear_pointer (&top->key, g_free);
+          s->depth--;
+          s->finished = s->depth == 0;
+        }
+      s->expect_key = FALSE;
+      break;
+    case ',':
+      if (top != NULL && top->keys == NULL)
+        top->index++;
+      else if (top != NULL)
+        g_clear_pointer (&top->key, g_free);
+      s->expect_key = top != NULL && top->keys != NULL;
+      break;
+    case '\'':
+    case '/':
+      /* json-glib also reads 'single-quoted' strings and C comments; the
+       * scanner would see different structure than json-glib (a quoted or
+       * commented-out brace) and miss a second document. JSON has neither. */
+      return scanner_fail (s, error, c == '/' ? "a comment or a stray '/' (JSON has no comments)"
+                                              : "a single quote (JSON strings take double quotes)");
+    case '"':
+      {
+        gboolean ok = (s->expect_key && top != NULL && top->keys != NULL)
+                      ? scan_key (s, i, error) : scan_string (s, i, error);
+        s->expect_key = FALSE;
+        return ok;
+      }
+    default:
+      break;
+    }
+  (*i)++;
+  return TRUE;
+}
+
+/* Scans data[0, stop): TRUE if nothing is wrong up to there. */
+static gboolean
+scanner_run (Scanner            *s,
+             const char         *data,
+             gsize               length,
+             gsize               stop,
+             const CcJsonErrors *codes,
+             GError            **error)
+{
+  gsize i = 0;
+
+  memset (s, 0, sizeof *s);
+  s->data = data;
+  s->length = length;
+  s->codes = codes;
+  s->line = 1;
+  while (i < MIN (stop, length))
+    if (!scan_char (s, &i, error))
+      return FALSE;
+  return TRUE;
+}
 
 static gboolean
 scan_structure (const char         *data,
@@ -237,81 +554,90 @@ scan_structure (const char         *data,
                 const CcJsonErrors *codes,
                 GError            **error)
 {
-  Frame stack[CC_JSON_MAX_DEPTH + 1];
-  int depth = 0;
-  gboolean expect_key = FALSE;
-  gboolean ok = TRUE;
-  guint line = 1;
-  gsize i = 0;
+  Scanner s;
+  gboolean ok = scanner_run (&s, data, length, length, codes, error);
 
-  while (i < length && ok)
-    {
-      char c = data[i];
-
-      if (c == '\n')
-        line++;
-
-      if (c == '{' || c == '[')
-        {
-          if (depth >= CC_JSON_MAX_DEPTH)
-            {
-              g_set_error (error, codes->domain, codes->code_type,
-                           "line %u: document nested deeper than %d levels",
-                           line, CC_JSON_MAX_DEPTH);
-              ok = FALSE;
-              break;
-            }
-          stack[depth].keys = c == '{' ? g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) : NULL;
-          depth++;
-          expect_key = (c == '{');
-          i++;
-        }
-      else if (c == '}' || c == ']')
-        {
-          if (depth > 0)
-            {
-              depth--;
-              g_clear_pointer (&stack[depth].keys, g_hash_table_unref);
-            }
-          expect_key = FALSE;
-          i++;
-        }
-      else if (c == ',')
-        {
-          expect_key = depth > 0 && stack[depth - 1].keys != NULL;
-          i++;
-        }
-      else if (c == '"')
-        {
-          gsize start = ++i;
-
-          while (i < length && data[i] != '"')
-            i += (data[i] == '\\' && i + 1 < length) ? 2 : 1;
-
-          if (expect_key && depth > 0 && stack[depth - 1].keys != NULL)
-            {
-              char *key = g_strndup (data + start, MIN (i - start, (gsize) 200));
-              if (!g_hash_table_add (stack[depth - 1].keys, key))
-                {
-                  g_autofree char *shown = g_strndup (data + start, MIN (i - start, (gsize) 60));
-                  g_set_error (error, codes->domain, codes->code_type,
-                               "line %u: duplicated key \"%s\"", line, shown);
-                  ok = FALSE;
-                }
-            }
-          expect_key = FALSE;
-          i++;
-        }
-      else
-        i++;
-    }
-
-  while (depth > 0)
-    {
-      depth--;
-      g_clear_pointer (&stack[depth].keys, g_hash_table_unref);
-    }
+  scanner_clear (&s);
   return ok;
+}
+
+/* json-glib reports a syntax error as "<data>:LINE:COLUMN: Parse error:
+ * REASON"; the scanner names the field at that place. */
+static void
+syntax_error (const char         *data,
+              gsize               length,
+              const char         *message,
+              const CcJsonErrors *codes,
+              GError            **error)
+{
+  g_autofree char *reason = g_utf8_make_valid (message, -1);
+  g_autofree char *path = NULL;
+  const char *tail = strstr (reason, "Parse error: ");
+  guint line = 0, column = 0;
+  gsize offset = 0;
+  Scanner s;
+
+  if (sscanf (reason, "<data>:%u:%u:", &line, &column) != 2 || line == 0 || column == 0)
+    {
+      g_set_error (error, codes->domain, codes->code_type, "not valid JSON: %s", reason);
+      return;
+    }
+  for (guint l = 1; l < line && offset < length; offset++)
+    if (data[offset] == '\n')
+      l++;
+  offset += column - 1;
+
+  scanner_run (&s, data, length, offset, codes, NULL);
+  path = scanner_path (&s);
+  scanner_clear (&s);
+  tail = tail != NULL ? tail + strlen ("Parse error: ") : reason;
+  if (*path != '\0')
+    g_set_error (error, codes->domain, codes->code_type, "%s: not valid JSON (line %u, column %u): %s",
+                 path, line, column, tail);
+  else
+    g_set_error (error, codes->domain, codes->code_type, "not valid JSON (line %u, column %u): %s",
+                 line, column, tail);
+}
+
+/* Names the field holding the first byte that is not UTF-8 (the scanner
+ * only looks at ASCII structure, so it can run up to there). */
+static void
+encoding_error (const char         *data,
+                gsize               length,
+                gsize               offset,
+                const CcJsonErrors *codes,
+                GError            **error)
+{
+  g_autofree char *path = NULL;
+  const char *hint = "save the file as UTF-8";
+  Scanner s;
+
+  if (length >= 2 && (((guchar) data[0] == 0xff && (guchar) data[1] == 0xfe)
+                      || ((guchar) data[0] == 0xfe && (guchar) data[1] == 0xff)
+                      || data[0] == '\0' || data[1] == '\0'))
+    hint = "the file looks like UTF-16; save it as UTF-8";
+  scanner_run (&s, data, length, offset, codes, NULL);
+  path = scanner_path (&s);
+  if (*path != '\0')
+    g_set_error (error, codes->domain, codes->code_type,
+                 "%s: not valid UTF-8 text (line %u, byte %" G_GSIZE_FORMAT "): %s",
+                 path, s.line, offset, hint);
+  else
+    g_set_error (error, codes->domain, codes->code_type,
+                 "not valid UTF-8 text (line %u, byte %" G_GSIZE_FORMAT "): %s", s.line, offset, hint);
+  scanner_clear (&s);
+}
+
+/* @data need not be NUL-terminated (a mapped file, a GBytes): never read
+ * past @length. */
+static gboolean
+only_whitespace (const char *data,
+                 gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (data[i] != ' ' && data[i] != '\t' && data[i] != '\r' && data[i] != '\n')
+      return FALSE;
+  return TRUE;
 }
 
 JsonNode *
@@ -336,14 +662,19 @@ cc_json_parse (const char         *data,
                    len, max_bytes);
       return NULL;
     }
+  /* A UTF-8 byte-order mark (some Windows editors write one) is not
+   * content; json-glib skips it, the scanner must too. */
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
   if (!g_utf8_validate (data, len, &end))
     {
-      g_set_error (error, codes->domain, codes->code_type,
-                   "not valid UTF-8 text (byte %" G_GSIZE_FORMAT "): save the file as UTF-8",
-                   (gsize) (end - data));
+      encoding_error (data, len, (gsize) (end - data), codes, error);
       return NULL;
     }
-  if (len == 0 || strspn (data, " \t\r\n") == len)
+  if (only_whitespace (data, len))
     {
       g_set_error (error, codes->domain, codes->code_type, "document is empty");
       return NULL;
@@ -354,8 +685,7 @@ cc_json_parse (const char         *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
     {
-      g_set_error (error, codes->domain, codes->code_type,
-                   "not valid JSON: %s", local_error->message);
+      syntax_error (data, len, local_error->message, codes, error);
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)

@@ -63,6 +63,11 @@ gboolean cc_json_get_array  (JsonObject         *object,
 
 char    *cc_json_path_join  (const char *path,
                              const char *member);
+/* @text as a short printable quotation for error messages: "\"abc\"", cut
+ * after 40 characters ("\"abc…\""), control characters escaped, never
+ * invalid UTF-8. Error messages quote input through this, so a 4 MB string
+ * in a file does not become a 4 MB message. */
+char    *cc_json_quote      (const char *text);
 /* A short printable rendering of a node for error messages ("\"abc\"", "1.7",
  * "an object"). */
 char    *cc_json_describe   (JsonNode   *node);

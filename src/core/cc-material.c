@@ -121,10 +121,13 @@ cc_material_free (CcMaterial *self)
   g_free (self);
 }
 
+/* Ids appear in every error path of their material: keep them short. */
+#define MAX_ID_LENGTH 64
+
 static gboolean
 id_is_valid (const char *id)
 {
-  if (id == NULL || *id == '\0')
+  if (id == NULL || *id == '\0' || strlen (id) > MAX_ID_LENGTH)
     return FALSE;
   for (const char *p = id; *p; p++)
     if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
@@ -201,6 +204,32 @@ parse_property (CcMaterial  *self,
   return TRUE;
 }
 
+/* json_array_get_double_element() on a string or null logs a critical and
+ * returns 0, which would enter the curve as a real point. */
+static gboolean
+table_number (JsonArray   *array,
+              const char  *path,
+              const char  *member,
+              guint        i,
+              double      *out,
+              GError     **error)
+{
+  JsonNode *el = json_array_get_element (array, i);
+  GType t = JSON_NODE_HOLDS_VALUE (el) ? json_node_get_value_type (el) : G_TYPE_INVALID;
+
+  if ((t == G_TYPE_DOUBLE || t == G_TYPE_INT64) && isfinite (json_node_get_double (el)))
+    {
+      *out = json_node_get_double (el);
+      return TRUE;
+    }
+  {
+    g_autofree char *what = cc_json_describe (el);
+    g_set_error (error, CC_MATERIAL_DB_ERROR, CC_MATERIAL_DB_ERROR_INVALID,
+                 "%s.%s[%u] = %s: must be a finite number", path, member, i, what);
+  }
+  return FALSE;
+}
+
 static gboolean
 parse_ocv (CcMaterial  *self,
            JsonObject  *obj,
@@ -230,9 +259,13 @@ parse_ocv (CcMaterial  *self,
   c->y = g_new (double, n);
   for (guint i = 0; i < n; i++)
     {
-      c->x[i] = json_array_get_double_element (xs, i);
-      c->y[i] = json_array_get_double_element (ys, i);
-      if (!isfinite (c->x[i]) || !isfinite (c->y[i]) || (i > 0 && c->x[i] <= c->x[i - 1]))
+      if (!table_number (xs, opath, "soc", i, &c->x[i], error)
+          || !table_number (ys, opath, "voltage_V", i, &c->y[i], error))
+        {
+          curve_free (c);
+          return FALSE;
+        }
+      if (i > 0 && c->x[i] <= c->x[i - 1])
         {
           g_set_error (error, CC_MATERIAL_DB_ERROR, CC_MATERIAL_DB_ERROR_INVALID,
                        "%s.soc[%u]: state of charge must increase strictly", opath, i);
@@ -295,13 +328,15 @@ cc_material_new_from_json (gpointer     json_object,
 
   if (!cc_json_get_string (obj, origin, "id", CC_JSON_REQUIRED, &material_errors, &self->id, error))
     goto fail;
-  path = g_strdup_printf ("%s[%s]", origin, self->id);
   if (!id_is_valid (self->id))
     {
+      g_autofree char *shown = cc_json_quote (self->id);
       g_set_error (error, CC_MATERIAL_DB_ERROR, CC_MATERIAL_DB_ERROR_INVALID,
-                   "%s: id must use lowercase letters, digits and hyphens", path);
+                   "%s.id = %s: must be 1 to %d lowercase letters, digits and hyphens",
+                   origin, shown, MAX_ID_LENGTH);
       goto fail;
     }
+  path = g_strdup_printf ("%s[%s]", origin, self->id);
   if (!cc_json_get_string (obj, path, "name", CC_JSON_REQUIRED, &material_errors, &self->name, error)
       || !cc_json_get_string (obj, path, "formula", CC_JSON_REQUIRED, &material_errors, &self->formula, error)
       || !cc_json_get_string (obj, path, "markup", CC_JSON_OPTIONAL, &material_errors, &self->markup, error)
@@ -311,9 +346,10 @@ cc_material_new_from_json (gpointer     json_object,
     goto fail;
   if (!cc_material_class_from_string (klass, &self->klass))
     {
+      g_autofree char *shown = cc_json_quote (klass);
       g_set_error (error, CC_MATERIAL_DB_ERROR, CC_MATERIAL_DB_ERROR_INVALID,
-                   "%s.class = \"%s\": must be cam, se, carbon, binder, interlayer or anode",
-                   path, klass);
+                   "%s.class = %s: must be cam, se, carbon, binder, interlayer or anode",
+                   path, shown);
       goto fail;
     }
   if (self->markup == NULL)

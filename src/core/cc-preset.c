@@ -141,16 +141,27 @@ cc_preset_list_load_data (CcPresetList  *self,
       p->design = cc_design_from_json_node (json_object_get_member (obj, "design"), error);
       if (p->design == NULL)
         {
-          g_prefix_error (error, "%s (%s).design: ", path, p->id);
+          g_autofree char *shown = cc_json_quote (p->id);
+          g_prefix_error (error, "%s (%s).design: ", path, shown);
           return FALSE;
         }
       if (p->explanation == NULL)
         p->explanation = g_strdup ("");
       if (cc_preset_list_lookup (self, p->id) != NULL)
         {
-          g_set_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_INVALID, "%s: id \"%s\" is already defined", path, p->id);
+          g_autofree char *shown = cc_json_quote (p->id);
+          g_set_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_INVALID, "%s: id %s is already defined", path, shown);
           return FALSE;
         }
+      /* ... or earlier in this file (not yet in the list). */
+      for (guint j = 0; j + 1 < loaded->len; j++)
+        if (g_str_equal (((CcPreset *) g_ptr_array_index (loaded, j))->id, p->id))
+          {
+            g_autofree char *shown = cc_json_quote (p->id);
+            g_set_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_INVALID,
+                         "%s: id %s appears twice (also presets[%u])", path, shown, j);
+            return FALSE;
+          }
     }
 
   for (guint i = 0; i < loaded->len; i++)
@@ -234,8 +245,9 @@ cc_design_load_from_argument (const char  *argument,
 
       if (p == NULL)
         {
+          g_autofree char *shown = cc_json_quote (id);
           g_set_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_INVALID,
-                       "%s: no preset named \"%s\" (see `cathode-composer-cli presets`)", argument, id);
+                       "no preset named %s (see `cathode-composer-cli presets`)", shown);
           return NULL;
         }
       return cc_design_copy (p->design);
