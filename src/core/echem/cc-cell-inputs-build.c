@@ -155,6 +155,21 @@ find_phases (CcBuild   *b,
   }
   if (b->wetting != NULL && b->coating == b->wetting)
     b->coating = NULL;   /* a liquid "coating" wets; it is not a solid buffer */
+
+  /* Without a solid electrolyte in the composite, ions can still get
+   * through: a wetting agent fills the pores, or ion-conducting coatings on
+   * touching CAM particles form a network of shells. */
+  if (b->el == NULL && b->wetting != NULL)
+    {
+      b->el = b->wetting;
+      b->pore_fill = TRUE;
+    }
+  else if (b->el == NULL && b->coating != NULL
+           && cc_material_get (b->coating, "ionic_conductivity_S_cm", 0) >= 1e-9)
+    {
+      b->el = b->coating;
+      b->shell_network = TRUE;
+    }
   return TRUE;
 }
 
@@ -303,6 +318,61 @@ cc_build_first_limit (const CcMaterial *m,
 }
 
 
+/* CAM surface per electrode volume of the electronically connected CAM. */
+static double
+cam_surface (const CcCellInputs *in)
+{
+  double s = 0;
+
+  for (guint k = 0; k < in->n_classes; k++)
+    s += 3 * in->class_weight[k] / in->class_radius[k];
+  return s * in->eps_cam.value * in->electronically_connected_fraction.value;
+}
+
+static void
+alternative_ionic_path (CcBuild *b)
+{
+  CcCellInputs *in = b->in;
+  double conn = in->electronically_connected_fraction.value;
+
+  if (b->pore_fill)
+    {
+      double fill = in->k[CC_K_WETTING_FILL].value;
+      double eps = in->porosity.value * fill;
+
+      cc_param_set (&in->eps_electrolyte, eps, "1", CC_ORIGIN_DERIVED,
+                    "no solid electrolyte: %s fills %.0f %% of the porosity", in->electrolyte_id, 100 * fill);
+      cc_param_set (&in->sigma_ion_eff, in->el_sigma.value * pow (eps, 1.5), "S/m", CC_ORIGIN_DERIVED,
+                    "Bruggeman: liquid conductivity x eps^1.5");
+      cc_param_set (&in->contact_fraction, fill, "1", CC_ORIGIN_DERIVED, "wetted CAM surface");
+      cc_param_set (&in->cam_se_area, cam_surface (in) * fill, "1/m", CC_ORIGIN_DERIVED,
+                    "wetted surface of the electronically connected CAM");
+      in->ionic_percolation = eps > 0;
+    }
+  else
+    {
+      double t = b->cam_comp->coating_thickness_nm * 1e-9, r = 0, eps;
+      double cov = 1 - exp (-t / in->k[CC_K_COATING_COVERAGE_LENGTH].value);
+
+      for (guint k = 0; k < in->n_classes; k++)
+        r += in->class_weight[k] * in->class_radius[k];
+      eps = in->eps_cam.value * 3 * t / r;
+      cc_param_set (&in->eps_electrolyte, eps, "1", CC_ORIGIN_DERIVED,
+                    "no solid electrolyte: %s shells on the CAM (3 t/R of the CAM volume)", in->electrolyte_id);
+      /* Shells conduct only where CAM particles touch: a CAM network. */
+      in->ionic_percolation = in->eps_cam.value > 0.18;
+      cc_param_set (&in->sigma_ion_eff, in->ionic_percolation ? in->el_sigma.value * eps / 1.5 : 0, "S/m",
+                    CC_ORIGIN_DERIVED, "shell network: coating conductivity x shell fraction / tortuosity 1.5");
+      cc_param_set (&in->contact_fraction, cov, "1", CC_ORIGIN_DERIVED, "coating coverage");
+      cc_param_set (&in->cam_se_area, cam_surface (in) * cov, "1/m", CC_ORIGIN_DERIVED,
+                    "coated surface of the electronically connected CAM");
+    }
+  cc_param_set (&in->active_cam_fraction, in->ionic_percolation ? conn : 0, "1", CC_ORIGIN_DERIVED,
+                "electronically connected CAM, all reached by the %s", b->pore_fill ? "liquid" : "shells");
+  cc_build_note (b, "the composite has no solid electrolyte: ions move through %s (%s)", in->electrolyte_id,
+                 b->pore_fill ? "pore-filling wetting agent" : "network of ion-conducting coatings");
+}
+
 static void
 build_ionic_transport (CcBuild *b)
 {
@@ -310,7 +380,9 @@ build_ionic_transport (CcBuild *b)
   const CcMicrostructure *mi = b->micro;
   double tau = mi->tortuosity_ion;
 
-  if (!mi->ionic_percolation)
+  if (b->pore_fill || b->shell_network)
+    alternative_ionic_path (b);
+  else if (!mi->ionic_percolation)
     cc_param_set (&in->sigma_ion_eff, 0, "S/m", CC_ORIGIN_MICROSTRUCTURE,
                   "ionic_percolation = false: no ionic path through the composite");
   else if (tau > 0 && isfinite (tau) && in->el_sigma.value > 0)

@@ -206,6 +206,10 @@ cc_build_coating_wetting (CcBuild *b,
       cc_param_set (&in->coating_coverage, 0, "1", CC_ORIGIN_DESIGN, "uncoated CAM");
     }
 
+  cc_param_set (&in->contact_fraction_dry, in->contact_fraction.value, "1", CC_ORIGIN_MICROSTRUCTURE,
+                "cam_se_contact_area_fraction (solid contacts only)");
+  cc_param_set (&in->active_cam_fraction_dry, in->active_cam_fraction.value, "1", CC_ORIGIN_MICROSTRUCTURE,
+                "active_cam_fraction (solid network only)");
   if (b->wetting != NULL)
     {
       gboolean vol = FALSE;
@@ -221,6 +225,13 @@ cc_build_coating_wetting (CcBuild *b,
                               "EC-DMC wetting agent drops sharply after ~250 cycles)" : "not volatile", NULL);
       if (!vol)
         in->wetting_lifetime.value = 0;
+      if (b->pore_fill)
+        {
+          /* The agent is the only ionic phase: nothing is left when it goes. */
+          in->contact_fraction_dry.value = 0;
+          in->active_cam_fraction_dry.value = 0;
+          return TRUE;
+        }
       /* The liquid turns point contacts into area contacts and reaches CAM
        * that the solid electrolyte network missed. */
       if (theta > 0)
@@ -257,6 +268,7 @@ cc_build_cell_stack (CcBuild *b,
                                           -INFINITY), "V", CC_ORIGIN_MATERIAL, "%s: reduction_limit_V",
                     in->separator_id);
       in->separator_red_products_electronic = cc_products_electronic (b->separator, FALSE);
+      in->separator_red_products_ionic = cc_products_ionic (b->separator, FALSE);
     }
   else
     {

@@ -14,6 +14,8 @@ typedef struct {
   const CcComponent      *cam_comp;
   const CcMaterial       *cam, *el, *carbon, *coating, *separator, *interlayer, *anode, *wetting;
   double                  temperature;   /* K */
+  gboolean                pore_fill;     /* no solid electrolyte: the wetting agent fills the pores */
+  gboolean                shell_network; /* no solid electrolyte: ion-conducting coatings touch */
 } CcBuild;
 
 void              cc_build_note          (CcBuild    *b,

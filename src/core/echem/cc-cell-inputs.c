@@ -25,6 +25,7 @@ static const ParamField fields[] = {
   F (electronically_connected_fraction, 0, 1),
   F (sigma_ion_eff, 0, 1e6), F (sigma_e_eff, 0, 1e9),
   F (cam_se_area, 0, 1e10), F (carbon_se_area, 0, 1e11), F (contact_fraction, 0, 1),
+  F (contact_fraction_dry, 0, 1), F (active_cam_fraction_dry, 0, 1),
   F (cam_density, 100, 3e4),
   F (capacity_theoretical, 1, 1e7), F (capacity_window, 1, 1e7), F (c_max, 1e-3, 1e7),
   F (diffusivity, 1e-30, 1e-3), F (exchange_current, 1e-12, 1e6),

@@ -66,6 +66,8 @@ typedef struct {
   CcParam   cam_se_area;            /* m2 contact / m3 electrode (active CAM) */
   CcParam   carbon_se_area;         /* m2 / m3 */
   CcParam   contact_fraction;       /* CAM-SE contact / CAM surface */
+  CcParam   contact_fraction_dry;   /* before a wetting agent fills the gaps */
+  CcParam   active_cam_fraction_dry;
 
   guint     n_classes;
   double    class_radius[CC_CELL_MAX_CLASSES];   /* m */
@@ -118,6 +120,7 @@ typedef struct {
   CcParam   anode_resistance;       /* Ohm m2 */
   CcParam   separator_reduction_limit;  /* V vs Na; -inf when none */
   gboolean  separator_red_products_electronic;
+  gboolean  separator_red_products_ionic;
 
   /* Protocol. */
   CcParam   v_min, v_max;           /* cell voltage */

@@ -235,7 +235,10 @@ cc_material_is_wetting (const CcMaterial *m,
                         gboolean         *volatile_out)
 {
   const char *kind = cc_material_get_string (m, "kind");
-  gboolean wet = kind != NULL && (g_str_equal (kind, "liquid") || g_str_equal (kind, "ionic_liquid"));
+  /* Plastic crystals (succinonitrile) are melt-infiltrated and permeate the
+   * composite like a liquid (Review section 5.2.2, ref. [205]). */
+  gboolean wet = kind != NULL && (g_str_equal (kind, "liquid") || g_str_equal (kind, "ionic_liquid")
+                                  || g_str_equal (kind, "plastic_crystal"));
 
   if (volatile_out != NULL)
     *volatile_out = wet && cc_material_get_flag (m, "volatile", g_str_equal (kind, "liquid"));

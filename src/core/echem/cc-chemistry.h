@@ -31,7 +31,8 @@ double      cc_contact_modulus      (const CcMaterial *a,
 /* TRUE for materials that flow under the stack pressure: the "deformation"
  * fact, else E < 30 GPa (sulfides, hydrides, organics, polymers). */
 gboolean    cc_material_is_plastic  (const CcMaterial *material);
-/* TRUE for liquid and ionic-liquid interlayer materials (wetting agents);
+/* TRUE for liquid, ionic-liquid and plastic-crystal interlayer materials
+ * (wetting agents that permeate the composite);
  * *volatile_out tells the volatile ones (organic carbonate electrolytes). */
 gboolean    cc_material_is_wetting  (const CcMaterial *material,
                                      gboolean         *volatile_out);

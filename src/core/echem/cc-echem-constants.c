@@ -86,6 +86,14 @@ static const CcModelConstant constants[CC_N_MODEL_CONSTANTS] = {
   [CC_K_INTERPHASE_MOLAR_RATIO] = { "interphase_volume_per_electrolyte_volume", 1.0, "1",
     CC_ORIGIN_ESTIMATE,
     "interphase volume formed per volume of electrolyte decomposed" },
+  [CC_K_CONTINUOUS_LENGTH] = { "continuous_growth_transport_length", 10e-9, "m", CC_ORIGIN_ESTIMATE,
+    "an electronically conducting interphase grows at the reaction rate while thin and, past "
+    "this length, as r L_t / L (transport-limited, L ~ sqrt t; Yang 2017 form in PyBaMM)" },
+  [CC_K_ANODE_INTERPHASE_GROWTH] = { "anode_interphase_parabolic_rate", 1.1e-14, "m2/s", CC_ORIGIN_ESTIMATE,
+    "L^2 = k t for an electronically conducting, ionically blocking anode interphase (halide "
+    "reduced to metal + NaCl): ~90 um in ~100 h against Sn (Meng 2022 via literature-values.md 5.2)" },
+  [CC_K_ANODE_INTERPHASE_SIGMA] = { "anode_interphase_conductivity", 1.3e-4, "S/m", CC_ORIGIN_ESTIMATE,
+    "90 um interphase adding ~9000 Ohm on ~0.8 cm2 (Meng 2022): 90e-6 m / 0.7 Ohm m2" },
 };
 
 const CcModelConstant *
