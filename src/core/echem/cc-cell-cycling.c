@@ -9,22 +9,29 @@
 #include <math.h>
 #include <string.h>
 
-/* The reduced model's discharge capacity (mAh/g) at the cycling rate from
- * the given start sodiation profile, with series resistance r_cal added. */
+/* The reduced model's discharge capacity (mAh/g) in the calibration cycle:
+ * from the assembled state, a charge at the cycling rate (cells assembled
+ * discharged) and then the discharge at the cycling rate, with r_cal added
+ * to the series resistance. -1 when the solver fails. */
 static double
 reduced_discharge (CcSim       *sim,
                    CcElectrode *e,
-                   const double *y0,
                    double       r_series,
                    double       r_cal)
 {
   CcHalfResult h;
-  double q;
+  double I = cc_sim_current (sim, sim->in->cycling_c_rate.value), q;
 
   e->p.r_series = r_series + r_cal;
-  memcpy (e->y, y0, sizeof (double) * e->p.nk * e->p.nr);
-  cc_electrode_relax (e);
-  if (!cc_sim_half (sim, e, cc_sim_current (sim, sim->in->cycling_c_rate.value), FALSE, NULL, NULL, &h))
+  cc_electrode_set_uniform (e, sim->y_start);
+  if (sim->in_sign < 0)
+    {
+      if (!cc_sim_half (sim, e, -I, FALSE, NULL, NULL, &h))
+        return -1;
+      cc_half_result_clear (&h);
+      cc_electrode_relax (e);
+    }
+  if (!cc_sim_half (sim, e, I, FALSE, NULL, NULL, &h))
     return -1;
   q = h.end == CC_HALF_END_FAILED ? -1 : cc_sim_mAh_g (sim, h.capacity);
   cc_half_result_clear (&h);
@@ -32,8 +39,8 @@ reduced_discharge (CcSim       *sim,
 }
 
 /* Finds the series resistance that makes the reduced model deliver the full
- * model's capacity at the cycling rate (regula falsi, Illinois variant), and
- * the sensitivity -dQ/dR / Q used to attribute losses. */
+ * model's capacity in the calibration cycle (regula falsi, Illinois
+ * variant), and the sensitivity -dQ/dR / Q used to attribute losses. */
 static double
 calibrate (CcSim            *sim,
            const CcDegState *state,
@@ -41,45 +48,24 @@ calibrate (CcSim            *sim,
 {
   CcElectrodeParams p;
   CcElectrode *e;
-  CcHalfResult h;
-  g_autofree double *y0 = NULL;
-  double lumped, lo, hi, qlo, qhi, r = 0, q = 0, r_base;
-  double tol;
+  double lumped, lo, hi, qlo, qhi, r = 0, q = 0, r_base, tol;
   int side = 0;
 
   cc_sim_params (sim, state, 1, &p);
   e = cc_electrode_new (&p);
   cc_sim_apply_films (sim, state, e);
   r_base = p.r_series;
-  /* Start of the discharge: as in the rate tests. */
-  cc_electrode_set_uniform (e, sim->y_start);
-  if (sim->in_sign < 0)
-    {
-      double slow = g_array_index (sim->in->c_rates, double, 0);
-      for (guint i = 1; i < sim->in->c_rates->len; i++)
-        slow = MIN (slow, g_array_index (sim->in->c_rates, double, i));
-      slow = MIN (slow, sim->in->cycling_c_rate.value);
-      if (!cc_sim_half (sim, e, -cc_sim_current (sim, slow), FALSE, NULL, NULL, &h))
-        {
-          cc_electrode_free (e);
-          return 0;
-        }
-      cc_half_result_clear (&h);
-      cc_electrode_relax (e);
-    }
-  y0 = g_memdup2 (e->y, sizeof (double) * p.nk * p.nr);
-
   lumped = 0.5 * p.thickness * (1 / p.sigma_ion + 1 / p.sigma_e);
   lo = -0.9 * lumped;
   hi = 10 * (r_base + lumped) + 1.0;
-  qlo = reduced_discharge (sim, e, y0, r_base, lo);
-  qhi = reduced_discharge (sim, e, y0, r_base, hi);
+  qlo = reduced_discharge (sim, e, r_base, lo);
+  qhi = reduced_discharge (sim, e, r_base, hi);
   tol = 0.005 * MAX (target, 1.0);
   if (target < 0 || qlo < 0 || qhi < 0)
     {
       /* No full-model reference: keep the reduced model as it is. */
       r = 0;
-      q = reduced_discharge (sim, e, y0, r_base, 0);
+      q = reduced_discharge (sim, e, r_base, 0);
     }
   else if (qlo <= target)
     {
@@ -95,7 +81,7 @@ calibrate (CcSim            *sim,
     for (guint it = 0; it < 30; it++)
       {
         r = hi - (qhi - target) * (hi - lo) / (qhi - qlo);
-        q = reduced_discharge (sim, e, y0, r_base, r);
+        q = reduced_discharge (sim, e, r_base, r);
         if (q < 0 || fabs (q - target) < tol)
           break;
         if (q > target)
@@ -119,7 +105,7 @@ calibrate (CcSim            *sim,
   /* Sensitivity by a small finite difference around the calibration. */
   {
     double dr = 0.02 * (r_base + lumped + fabs (r)) + 1e-6;
-    double q2 = reduced_discharge (sim, e, y0, r_base, r + dr);
+    double q2 = reduced_discharge (sim, e, r_base, r + dr);
     sim->sensitivity = q > 0 && q2 >= 0 ? MAX (0.0, (q - q2) / dr / q) : 0;
   }
   cc_electrode_free (e);
@@ -225,7 +211,7 @@ cc_sim_cycling (CcSim            *sim,
   CcCellResult *r = sim->result;
   CcDegState *state = cc_deg_state_collapse (after);
   g_autoptr(GArray) trace_dt = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) trace_e = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) trace_e = g_array_new (FALSE, FALSE, sizeof (CcDegPotentials));
   CcElectrodeParams p;
   CcElectrode *e;
   guint n_total = sim->opts.cycles, last = 1, jump = 1, next = 2;

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* Resistances are capped here (Ohm m2, i.e. 1 MOhm cm2): an open circuit. */
+#define CC_RESISTANCE_OPEN 100.0
+
 typedef struct {
   const CcCellInputs *in;
   CcCellOptions       opts;

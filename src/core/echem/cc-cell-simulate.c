@@ -129,9 +129,12 @@ cc_sim_resistance (const CcSim      *sim,
 
   for (guint i = 0; i < s->nx; i++)
     film += cc_deg_film (&sim->model, s, i) / s->nx;
-  return sim->base.r_series + cc_deg_anode_resistance (&sim->model, s)
-         + L / (3 * in->sigma_ion_eff.value) + L / (3 * in->sigma_e_eff.value)
-         + (a > 0 ? (rct + film) / (a * L) : 1e6);
+  double r = sim->base.r_series + cc_deg_anode_resistance (&sim->model, s)
+             + L / (3 * in->sigma_ion_eff.value) + L / (3 * in->sigma_e_eff.value)
+             + (a > 0 ? (rct + film) / (a * L) : CC_RESISTANCE_OPEN);
+
+  /* No contact left is an open circuit; report it as the cap, not infinity. */
+  return MIN (r, CC_RESISTANCE_OPEN);
 }
 
 int
@@ -155,7 +158,7 @@ cc_sim_attribute (const CcSim      *sim,
       double part = cc_deg_film_part (&sim->model, s, films[k]);
       if (films[k] == CC_MECH_CHEMICAL)
         part -= sim->model.chem_l0 / sim->model.sigma_chem;   /* present from the start */
-      loss[k] = aL > 0 ? sim->sensitivity * MAX (part, 0) / aL : 1;
+      loss[k] = aL > 0 ? sim->sensitivity * MAX (part, 0) / aL : 0;
     }
   /* Contact: isolated CAM, the wetting agent's loss, and the charge-transfer
    * and film resistance concentrated on less contact. */
@@ -415,8 +418,22 @@ rate_tests (CcSim            *sim,
             goto out;
           if (h.end == CC_HALF_END_FAILED)
             cc_sim_warn (sim, "%s at %gC: %s", branch == 0 ? "discharge" : "charge", c, h.message);
-          if (branch == 0 && fabs (c - cyc) <= 1e-9 * cyc)
-            target = h.end == CC_HALF_END_FAILED ? -1 : cc_sim_mAh_g (sim, h.capacity);
+          /* Calibration target for the reduced model: the discharge of a
+           * cycle at the cycling rate from the assembled state. */
+          if (from_assembled && fabs (c - cyc) <= 1e-9 * cyc)
+            {
+              if (branch == 0)
+                target = h.end == CC_HALF_END_FAILED ? -1 : cc_sim_mAh_g (sim, h.capacity);
+              else
+                {
+                  CcHalfResult d;
+                  cc_electrode_relax (e);
+                  if (!cc_sim_half (sim, e, I, FALSE, NULL, NULL, &d))
+                    goto out;
+                  target = d.end == CC_HALF_END_FAILED ? -1 : cc_sim_mAh_g (sim, d.capacity);
+                  cc_half_result_clear (&d);
+                }
+            }
           if (report)
             {
               prof = make_profile (sim, c, branch == 0 ? CC_BRANCH_DISCHARGE : CC_BRANCH_CHARGE, &h);

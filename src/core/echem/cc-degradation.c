@@ -79,6 +79,12 @@ cc_deg_model_init (CcDegModel         *m,
   m->contact_rate = in->k[CC_K_CONTACT_LOSS_RATE].value;
   m->relief = (in->cam_plastic || in->el_plastic) ? in->k[CC_K_PLASTIC_RELIEF].value : 1.0;
   m->contacts_per_particle = in->k[CC_K_CONTACTS_PER_PARTICLE].value;
+  {
+    double r = 0;
+    for (guint k = 0; k < in->n_classes; k++)
+      r += in->class_weight[k] * in->class_radius[k];
+    m->size_factor = sqrt (r / in->k[CC_K_CONTACT_SIZE_REF].value);
+  }
 
   m->wetting = in->wetting_id != NULL;
   m->wetting_lifetime = in->wetting_volatile ? in->wetting_lifetime.value : 0;
@@ -233,50 +239,51 @@ cc_deg_active (const CcDegState *s)
   return (1 - s->isolated) * (1 - s->struct_loss) * s->wetting_factor;
 }
 
-/* One side (oxidation or reduction) at one position. Returns the sodium
- * consumed per electrode volume, C/m3. */
+/* One side (oxidation or reduction) at one position: overpotentials past
+ * the limit at the CAM and at carbon. Returns the sodium consumed per
+ * electrode volume, C/m3. */
 static double
 decompose (const CcDegModel *m,
            CcDegState       *s,
            double           *l_cam,
            double           *l_carbon,
-           double            overpotential,
+           double            over_cam,
+           double            over_carbon,
            gboolean          coating_holds,
            gboolean          continuous,
            double            dt)
 {
-  double r = decomposition_rate (m, overpotential);
+  double r_cam = decomposition_rate (m, over_cam);
+  double r_c = m->a_carbon > 0 ? decomposition_rate (m, over_carbon) : 0;
   double exposed = 1 - (coating_holds ? m->coverage : 0);
   double l0 = *l_cam, c0 = *l_carbon;
 
-  if (r <= 0)
-    return 0;
-  *l_cam = grow (m, *l_cam, r * m->chi_cam * exposed, dt, continuous);
-  if (m->a_carbon > 0)
-    *l_carbon = grow (m, *l_carbon, r, dt, continuous);
+  *l_cam = grow (m, *l_cam, r_cam * m->chi_cam * exposed, dt, continuous);
+  *l_carbon = grow (m, *l_carbon, r_c, dt, continuous);
   return ((*l_cam - l0) * m->a_cam * s->contact + (*l_carbon - c0) * m->a_carbon) * m->zeta;
 }
 
 /* The potential-driven terms at one position over dt. */
 static void
-update_position (const CcDegModel *m,
-                 CcDegState       *s,
-                 guint             i,
-                 double            E,
-                 double            dt,
-                 double            h)
+update_position (const CcDegModel      *m,
+                 CcDegState            *s,
+                 guint                  i,
+                 const CcDegPotentials *E,
+                 double                 dt,
+                 double                 h)
 {
   double q = 0;
 
   if (m->mechanisms & CC_MECH_OXIDATION)
-    q += decompose (m, s, &s->l_ox[i], &s->l_ox_c[i], E - m->e_ox,
-                    m->coat_blocks_ox && E <= m->coat_ox, m->ox_continuous, dt);
+    q += decompose (m, s, &s->l_ox[i], &s->l_ox_c[i], E->cam - m->e_ox, E->electronic - m->e_ox,
+                    m->coat_blocks_ox && E->cam <= m->coat_ox, m->ox_continuous, dt);
   if (m->mechanisms & CC_MECH_REDUCTION)
-    q += decompose (m, s, &s->l_red[i], &s->l_red_c[i], m->e_red - E,
-                    m->coat_blocks_red && E >= m->coat_red, m->red_continuous, dt);
+    q += decompose (m, s, &s->l_red[i], &s->l_red_c[i], m->e_red - E->cam, m->e_red - E->electronic,
+                    m->coat_blocks_red && E->cam >= m->coat_red, m->red_continuous, dt);
   s->q_side += q * h;
-  if ((m->mechanisms & CC_MECH_STRUCTURAL) && E > m->struct_limit)
-    s->struct_loss = MIN (1.0, s->struct_loss + m->struct_rate * (E - m->struct_limit) / 0.1 * dt / s->nx);
+  if ((m->mechanisms & CC_MECH_STRUCTURAL) && E->surface_ocv > m->struct_limit)
+    s->struct_loss = MIN (1.0, s->struct_loss
+                               + m->struct_rate * (E->surface_ocv - m->struct_limit) / 0.1 * dt / s->nx);
 }
 
 /* The time-driven terms. */
@@ -304,16 +311,22 @@ cc_deg_step_hook (CcElectrode *e,
 
   g_assert (s->nx == e->p.nx);
   for (guint i = 0; i < s->nx; i++)
-    update_position (m, s, i, cc_electrode_local_potential (e, i), dt, h);
+    {
+      CcDegPotentials E;
+
+      E.electronic = cc_electrode_local_potential (e, i);
+      E.cam = cc_electrode_cam_potential (e, i);
+      E.surface_ocv = (m->mechanisms & CC_MECH_STRUCTURAL) ? cc_electrode_surface_ocv (e, i) : 0;
+      update_position (m, s, i, &E, dt, h);
+      if (i == 0 && run->trace_dt != NULL)
+        {
+          g_array_append_val (run->trace_dt, dt);
+          g_array_append_val (run->trace_e, E);
+        }
+    }
   advance_time (m, s, dt);
   for (guint i = 0; i < s->nx; i++)
     e->r_film[i] = cc_deg_film (m, s, i);
-  if (run->trace_dt != NULL)
-    {
-      double E0 = cc_electrode_local_potential (e, 0);
-      g_array_append_val (run->trace_dt, dt);
-      g_array_append_val (run->trace_e, E0);
-    }
 }
 
 double
@@ -329,7 +342,7 @@ cc_deg_replay (const CcDegModel *m,
   for (guint k = 0; k < trace_dt->len; k++)
     {
       double dt = g_array_index (trace_dt, double, k);
-      update_position (m, s, 0, g_array_index (trace_e, double, k), dt, thickness);
+      update_position (m, s, 0, &g_array_index (trace_e, CcDegPotentials, k), dt, thickness);
       advance_time (m, s, dt);
     }
   return s->q_side - q0;
@@ -347,7 +360,7 @@ cc_deg_contact_loss_rate (const CcDegModel *m,
   if (m->wetting && !s->wetting_gone)
     return 0;
   stress = m->stress_per_use * CLAMP (u, 0, 1);
-  drive = MAX (0.0, stress - m->stack_pressure) / m->stress_ref;
+  drive = MAX (0.0, stress - m->stack_pressure) / m->stress_ref * m->size_factor;
   return MIN (0.5, m->contact_rate * drive * m->relief);
 }
 

@@ -19,8 +19,9 @@
  * CHEMICAL  a chemical interphase from chemical-potential (anion) mismatch,
  *   present from assembly and growing parabolically, blocked by a coating.
  * CONTACT_LOSS  per cycle the CAM-electrolyte contact shrinks by
- *   k max(0, E* (dV/V)/3 u - p_stack)/sigma_ref, times a relief factor when
- *   either side flows plastically; a particle is isolated once all its
+ *   k max(0, E* (dV/V)/3 u - p_stack)/sigma_ref sqrt(R/R_ref), times a relief
+ *   factor when either side flows plastically (larger particles release
+ *   more strain energy when they debond); a particle is isolated once all its
  *   contacts are lost (probability (1 - contact)^n). Wetting agents and
  *   coatings that block contact loss stop it; a volatile wetting agent
  *   stops working after its lifetime and the contact it supplied is lost.
@@ -69,6 +70,7 @@ typedef struct {
   double   chem_l0, chem_k, sigma_chem; /* m, m2/s, S/m (mismatch included) */
   double   stress_per_use;              /* Pa of mismatch stress at full utilisation */
   double   stack_pressure, stress_ref, contact_rate, relief, contacts_per_particle;
+  double   size_factor;                 /* sqrt(R_mean / R_ref) */
   gboolean wetting;
   double   wetting_lifetime;            /* cycles; 0 = for good */
   double   dry_contact_ratio, dry_active_ratio;
@@ -105,11 +107,18 @@ CcDegState *cc_deg_state_collapse (const CcDegState *state);
 
 /* Per-step update from the electrode's local potentials (a CcStepHook with
  * data = CcDegRun). */
+/* The potentials (V vs Na) the terms respond to at one position. */
+typedef struct {
+  double electronic;   /* phi_s - phi_e: what carbon-electrolyte contacts see */
+  double cam;          /* CAM surface: without the film's ohmic drop */
+  double surface_ocv;  /* equilibrium potential of the CAM surface (structure) */
+} CcDegPotentials;
+
 typedef struct {
   const CcDegModel *model;
   CcDegState       *state;
   GArray           *trace_dt;   /* when not NULL: step lengths (s) ... */
-  GArray           *trace_e;    /* ... and the potential of position 0 (V), for replay */
+  GArray           *trace_e;    /* ... and CcDegPotentials of position 0, for replay */
 } CcDegRun;
 void        cc_deg_step_hook      (CcElectrode *e,
                                    double       dt,

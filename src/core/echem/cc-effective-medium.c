@@ -58,15 +58,26 @@ porosity_for (const CcDesign *d,
     }
 }
 
-/* Probability that a particle of radius r touches phase j. */
+/* Fraction of a phase's volume in the spanning cluster: percolation
+ * theory's P_inf ~ ((phi - p_c)/(1 - p_c))^beta, beta = 0.41 in 3D. */
+static double
+spanning_fraction (double phi,
+                   double pc)
+{
+  return phi > pc ? MIN (1.0, pow ((phi - pc) / (1 - pc), 0.41)) : 0;
+}
+
+/* Probability that a particle of radius r touches the spanning cluster of
+ * phase j. */
 static double
 touch (double       r,
        const Phase *j,
-       double       share)
+       double       share,
+       double       mean_r)
 {
   double z = MIN (60.0, 6.0 * pow (MAX (1.0, r / j->radius), 2));
 
-  return 1 - exp (-z * share);
+  return 1 - exp (-z * share * spanning_fraction (j->phi, threshold (j->radius, mean_r)));
 }
 
 static void
@@ -164,6 +175,7 @@ cc_microstructure_estimate_effective_medium (const CcDesign    *d,
     double sig_cam_e = cc_material_get (c->mat, "electronic_conductivity_S_cm", 0);
     double sig_e = 0, p_e = 0, p_i = 0, share_el = 0, theta_max;
     gboolean cam_conducts = sig_cam_e >= 1 && c->phi > threshold (c->radius, mean_r);
+    double cam_span = spanning_fraction (c->phi, threshold (c->radius, mean_r));
 
     for (guint i = 0; i < n; i++)
       {
@@ -187,7 +199,7 @@ cc_microstructure_estimate_effective_medium (const CcDesign    *d,
               {
                 sig_e += percolating_conductivity (cc_material_get (p->mat, "electronic_conductivity_S_cm", 1),
                                                    p->phi, pc, solid);
-                p_e = MAX (p_e, touch (c->radius, p, s_share));
+                p_e = MAX (p_e, touch (c->radius, p, s_share, mean_r));
               }
             break;
           case CC_MATERIAL_CLASS_BINDER:
@@ -205,12 +217,20 @@ cc_microstructure_estimate_effective_medium (const CcDesign    *d,
             out->ionic_percolation = out->sigma_ion_eff_S_per_cm > 0;
             out->tortuosity_ion = out->sigma_ion_eff_S_per_cm > 0
                                   ? p->phi * solid * sig / out->sigma_ion_eff_S_per_cm : 0;
-            p_i = touch (c->radius, p, s_share);
+            p_i = touch (c->radius, p, s_share, mean_r);
             share_el = s_share;
           }
       }
+    /* A CAM that conducts electrons connects through its own network. */
     if (cam_conducts)
-      p_e = 1;
+      p_e = 1 - (1 - p_e) * (1 - cam_span);
+    /* Ion-conducting coatings connect CAM particles that touch each other. */
+    if (c->comp->coating_id != NULL && c->comp->coating_thickness_nm >= 5)
+      {
+        const CcMaterial *coat = cc_material_db_lookup (db, c->comp->coating_id);
+        if (coat != NULL && cc_material_get (coat, "ionic_conductivity_S_cm", 0) >= 1e-7)
+          p_i = 1 - (1 - p_i) * (1 - cam_span);
+      }
     out->sigma_e_eff_S_per_cm = sig_e;
     out->electronic_percolation = sig_e > 0;
     if (!out->electronic_percolation)

@@ -228,6 +228,38 @@ cc_electrode_local_potential (const CcElectrode *e,
   return e->phi_s[i] - e->phi_e[i];
 }
 
+double
+cc_electrode_cam_potential (const CcElectrode *e,
+                            guint              i)
+{
+  double jm = 0, w = 0;
+
+  for (guint k = 0; k < e->p.nk; k++)
+    {
+      jm += e->p.area[k] * e->j[i * e->p.nk + k];
+      w += e->p.area[k];
+    }
+  return e->phi_s[i] - e->phi_e[i] + (w > 0 ? jm / w : 0) * e->r_film[i];
+}
+
+double
+cc_electrode_surface_ocv (const CcElectrode *e,
+                          guint              i)
+{
+  double u = 0, w = 0;
+
+  for (guint k = 0; k < e->p.nk; k++)
+    {
+      const double *y = e->y + ((gsize) i * e->p.nk + k) * e->p.nr;
+      double flux = e->j[i * e->p.nk + k] * flux_per_current (e, k);
+      double ys = CLAMP (cc_particle_surface (&e->part[k], y, flux), 1e-12, 1 - 1e-12);
+
+      u += e->p.area[k] * ocv_of_y (e, ys, 0, NULL);
+      w += e->p.area[k];
+    }
+  return w > 0 ? u / w : 0;
+}
+
 static void
 pack (CcElectrode *e)
 {
@@ -425,7 +457,8 @@ newton (CcElectrode *e,
 
       if (!assemble (e, current, branch))
         {
-          set_failure (e, "a surface state of charge left [0, 1]");
+          e->saturated = TRUE;
+          set_failure (e, "the particle surfaces are saturated (solid-diffusion limit)");
           return FALSE;
         }
       for (guint r = 0; r < n; r++)
@@ -469,6 +502,7 @@ cc_electrode_step (CcElectrode *e,
 
   g_return_val_if_fail (dt > 0, FALSE);
 
+  e->saturated = FALSE;
   prepare_particles (e, dt);
   pack (e);
   memcpy (e->x_prev, e->x, sizeof (double) * nx * nblock (e));

@@ -72,6 +72,7 @@ typedef struct {
   int         branch;
   guint       newton_total;
   char       *failure;              /* why the last step failed */
+  gboolean    saturated;            /* ... because a particle surface hit full or empty */
 } CcElectrode;
 
 typedef void (*CcStepHook) (CcElectrode *e,
@@ -104,6 +105,14 @@ double       cc_electrode_mean_y       (const CcElectrode *self);
 double       cc_electrode_capacity     (const CcElectrode *self);
 /* Electrode potential against the local electrolyte in cell i, V vs Na. */
 double       cc_electrode_local_potential (const CcElectrode *self,
+                                           guint              i);
+/* Potential of the CAM surfaces against the electrolyte in cell i (V vs
+ * Na): phi_s - phi_e without the ohmic drop across the film, i.e. OCV of the
+ * surface plus the charge-transfer overpotential (contact-area weighted). */
+double       cc_electrode_cam_potential   (const CcElectrode *self,
+                                           guint              i);
+/* Equilibrium potential of the particle surfaces in cell i (V vs Na). */
+double       cc_electrode_surface_ocv     (const CcElectrode *self,
                                            guint              i);
 /* Open-circuit cell voltage of the present state. */
 double       cc_electrode_ocv          (const CcElectrode *self);

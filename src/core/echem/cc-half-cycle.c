@@ -5,7 +5,7 @@
 
 #define MAX_STEPS       20000
 #define MAX_RETRIES     10
-#define MAX_REFINES     4
+#define MAX_REFINES     6
 
 void
 cc_half_result_clear (CcHalfResult *r)
@@ -91,7 +91,15 @@ cc_half_run (CcElectrode      *e,
       cc_electrode_save (e);
       if (!cc_electrode_step (e, spec->current, dt, branch))
         {
-          if (++retries > MAX_RETRIES)
+          if (++retries > MAX_RETRIES && e->saturated)
+            {
+              /* A saturated surface puts the open-circuit potential past any
+               * limit: the half-cycle ends here, limited by solid diffusion. */
+              out->end = out->steps == 0 ? CC_HALF_END_START_BEYOND : CC_HALF_END_CUTOFF;
+              out->message = g_strdup ("solid diffusion: the particle surfaces are saturated");
+              return;
+            }
+          if (retries > MAX_RETRIES)
             {
               out->end = CC_HALF_END_FAILED;
               out->message = g_strdup_printf ("solver failed at %.1f %% of the active capacity: %s",
@@ -116,20 +124,22 @@ cc_half_run (CcElectrode      *e,
               cc_electrode_restore (e);
               return;
             }
-          if (refines < MAX_REFINES && f * dt > 1e-4 * dt_max && f < 0.98)
+          if (refines < MAX_REFINES && f * dt > 1e-5 * dt_max && f < 0.995)
             {
               cc_electrode_restore (e);
               dt *= MAX (f * 0.98, 0.05);
               refines++;
               continue;
             }
-          /* Close enough: interpolate the end onto the limit. */
-          out->capacity += f * ai * dt;
-          out->energy += 0.5 * (v_prev + spec->v_limit) * f * ai * dt;
-          out->duration += f * dt;
+          /* Close enough: accept the step as taken, so the charge counted
+           * is exactly what the particles hold (the last point may sit a
+           * hair past the limit). */
+          out->capacity += ai * dt;
+          out->energy += 0.5 * (v_prev + v) * ai * dt;
+          out->duration += dt;
           out->steps++;
-          out->v_end = spec->v_limit;
-          record (out, out->capacity, spec->v_limit);
+          out->v_end = v;
+          record (out, out->capacity, v);
           if (spec->hook)
             spec->hook (e, dt, spec->hook_data);
           out->end = CC_HALF_END_CUTOFF;
