@@ -6,3 +6,5 @@ int cli_materials_run (int argc, char **argv);
 int cli_presets_run   (int argc, char **argv);
 int cli_preset_run    (int argc, char **argv);
 int cli_validate_run  (int argc, char **argv);
+int cli_stability_run (int argc, char **argv);
+int cli_bench_pipeline_echem (void);

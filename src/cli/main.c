@@ -18,6 +18,7 @@ static const CliCommand commands[] = {
   { "presets",   "[--json]",                 "List the literature-cell presets", cli_presets_run },
   { "preset",    "NAME",                     "Print a preset's design document", cli_preset_run },
   { "validate",  "FILE|preset:NAME",         "Check a design document", cli_validate_run },
+  { "stability", "FILE|preset:NAME [--json]", "Interfacial stability of a design", cli_stability_run },
 };
 
 static void

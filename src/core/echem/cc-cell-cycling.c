@@ -156,8 +156,13 @@ explicit_cycle (CcSim      *sim,
   if (!out->ok)
     out->message = g_strdup (a.end == CC_HALF_END_FAILED ? a.message : b.message);
   out->q_in = a.capacity;
-  out->q_out = b.capacity;
   out->side = state->q_side;
+  /* A rest lets the particle surfaces relax, so a cell whose previous
+   * half-cycle stopped early on polarisation can give back a little charge it
+   * stored in earlier cycles. That credit is not this cycle's: the second
+   * half counts at most what the first half (and the side reactions) put in,
+   * so a full cycle never shows an efficiency above one. */
+  out->q_out = MIN (b.capacity, a.capacity + state->q_side);
   out->u = window > 0 ? b.capacity / window : 0;
   cc_half_result_clear (&a);
   cc_half_result_clear (&b);

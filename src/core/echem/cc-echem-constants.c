@@ -63,7 +63,7 @@ static const CcModelConstant constants[CC_N_MODEL_CONSTANTS] = {
     "1000 h" },
   [CC_K_SIGMA_CHEM] = { "chemical_interphase_conductivity", 1.0e-7, "S/m", CC_ORIGIN_ESTIMATE,
     "1e-9 S/cm: space-charge / interdiffusion layer between an oxide CAM and a sulfide SE" },
-  [CC_K_CONTACT_LOSS_RATE] = { "contact_loss_rate", 0.02, "1/cycle", CC_ORIGIN_FITTED,
+  [CC_K_CONTACT_LOSS_RATE] = { "contact_loss_rate", 0.05, "1/cycle", CC_ORIGIN_FITTED,
     "fraction of CAM-SE contact lost per cycle at the reference mismatch stress; tuned to the "
     "fast fade of rigid NVP | NZSP within the first cycles (Review refs. [205], [206])" },
   [CC_K_CONTACT_STRESS_REF] = { "contact_stress_reference", 100e6, "Pa", CC_ORIGIN_ESTIMATE,
