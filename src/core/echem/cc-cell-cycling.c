@@ -19,7 +19,7 @@ reduced_discharge (CcSim       *sim,
                    double       r_series,
                    double       r_cal)
 {
-  CcHalfResult h;
+  CcHalfResult h = { 0 };
   double I = cc_sim_current (sim, sim->in->cycling_c_rate.value), q;
 
   e->p.r_series = r_series + r_cal;
@@ -144,11 +144,15 @@ explicit_cycle (CcSim      *sim,
   memset (out, 0, sizeof *out);
   state->q_side = 0;
   if (!cc_sim_half (sim, e, sim->in_sign * I, FALSE, cc_deg_step_hook, &run, &a))
-    return FALSE;
+    {
+      cc_half_result_clear (&a);
+      return FALSE;
+    }
   cc_electrode_relax (e);
   if (!cc_sim_half (sim, e, -sim->in_sign * I, FALSE, cc_deg_step_hook, &run, &b))
     {
       cc_half_result_clear (&a);
+      cc_half_result_clear (&b);
       return FALSE;
     }
   cc_electrode_relax (e);

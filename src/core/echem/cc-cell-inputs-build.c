@@ -394,6 +394,22 @@ build_ionic_transport (CcBuild *b)
                   "sigma_ion_eff_S_per_cm (no tortuosity to correct for temperature)");
 }
 
+/* The CAM volume fraction follows from the CAM mass in the electrode, so the
+ * capacity is that of the CAM the design holds; the packing's own fraction
+ * should agree (a note says when it does not). */
+static void
+cam_fraction_from_mass (CcBuild *b)
+{
+  CcCellInputs *in = b->in;
+  double eps = in->cam_loading.value / (in->cam_density.value * in->thickness.value);
+  double packed = b->micro->cam_volume_fraction;
+
+  if (packed > 0 && fabs (eps / packed - 1) > 0.05)
+    cc_build_note (b, "the packing's CAM volume fraction %.3f differs from the design's %.3f; the design's is "
+                   "used for the capacity", packed, eps);
+  cc_param_set (&in->eps_cam, eps, "1", CC_ORIGIN_DERIVED, "CAM loading / (density x thickness)");
+}
+
 static void
 build_pair (CcBuild *b)
 {
@@ -458,6 +474,7 @@ cc_cell_inputs_from_design (const CcDesign         *design,
     in->carbon_id = g_strdup (cc_material_get_id (b.carbon));
   if (!cc_build_cam (&b, error) || !cc_build_electrolyte (&b, error))
     return NULL;
+  cam_fraction_from_mass (&b);
   build_ionic_transport (&b);
   if (!cc_build_coating_wetting (&b, error) || !cc_build_cell_stack (&b, error))
     return NULL;

@@ -292,7 +292,7 @@ formation (CcSim      *sim,
   CcElectrodeParams p;
   CcElectrode *e;
   CcDegRun run = { &sim->model, deg, NULL, NULL };
-  CcHalfResult in_h, out_h;
+  CcHalfResult in_h = { 0 }, out_h = { 0 };
   double side_in, side_out, I = cc_sim_current (sim, sim->in->cycling_c_rate.value);
   double window;
   CcCycleRecord rec = { 0 };
@@ -369,7 +369,7 @@ rate_tests (CcSim            *sim,
   g_autoptr(GArray) rates = g_array_copy (in->c_rates);
   CcElectrodeParams p;
   CcElectrode *e;
-  CcHalfResult h;
+  CcHalfResult h = { 0 };
   g_autofree double *slow = NULL;
   gsize ny;
   double target = -1, cyc = in->cycling_c_rate.value;
