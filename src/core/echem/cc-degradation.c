@@ -258,7 +258,10 @@ decompose (const CcDegModel *m,
   double exposed = 1 - (coating_holds ? m->coverage : 0);
   double l0 = *l_cam, c0 = *l_carbon;
 
-  *l_cam = grow (m, *l_cam, r_cam * m->chi_cam * exposed, dt, continuous);
+  /* The interphase grows on the exposed patches at the full rate; the state
+   * keeps its mean over the contact area. */
+  if (exposed > 0)
+    *l_cam = exposed * grow (m, *l_cam / exposed, r_cam * m->chi_cam, dt, continuous);
   *l_carbon = grow (m, *l_carbon, r_c, dt, continuous);
   return ((*l_cam - l0) * m->a_cam * s->contact + (*l_carbon - c0) * m->a_carbon) * m->zeta;
 }
