@@ -157,6 +157,21 @@ test_no_active_cam (void)
   assert_dead (in, CC_CELL_STATUS_NO_ACTIVE_CAM, "no active CAM");
 }
 
+/* A design whose CAM mass fraction is zero: an explained dead cell. */
+static void
+test_zero_cam (void)
+{
+  g_autoptr(CcDesign) d = echem_test_design ("nacro2", "na3ps4-cubic", "acetylene-black");
+  CcComponent *cam = g_ptr_array_index (d->components, 0);
+  CcComponent *se = g_ptr_array_index (d->components, 1);
+  g_autoptr(CcCellInputs) in = NULL;
+
+  se->mass_fraction += cam->mass_fraction;
+  cam->mass_fraction = 0;
+  in = echem_test_inputs (d, 2.5);
+  assert_dead (in, CC_CELL_STATUS_NO_ACTIVE_CAM, "no active CAM");
+}
+
 static void
 test_no_electrolyte_component (void)
 {
@@ -393,6 +408,7 @@ main (int argc, char **argv)
   g_test_add_func ("/echem/cell/no-electronic-path", test_no_electronic_path);
   g_test_add_func ("/echem/cell/no-active-cam", test_no_active_cam);
   g_test_add_func ("/echem/cell/no-electrolyte-component", test_no_electrolyte_component);
+  g_test_add_func ("/echem/cell/zero-cam", test_zero_cam);
   g_test_add_func ("/echem/cell/slow-rate-utilisation", test_slow_rate_utilisation);
   g_test_add_func ("/echem/cell/rate-capability-monotone", test_rate_capability_monotone);
   g_test_add_func ("/echem/cell/property-bounds", test_property_bounds);

@@ -80,14 +80,6 @@ gboolean
 cc_banded_factor (CcBanded *self)
 {
   guint n = self->n, kl = self->kl, ku = self->ku;
-  double scale = 0;
-
-  /* Relative pivot threshold: a pivot this small against the matrix norm
-   * means the Newton matrix is singular in floating point. */
-  for (gsize k = 0; k < (gsize) self->ld * n; k++)
-    scale = MAX (scale, fabs (self->ab[k]));
-  if (scale == 0 || !isfinite (scale))
-    return FALSE;
 
   for (guint j = 0; j < n; j++)
     {
@@ -103,7 +95,8 @@ cc_banded_factor (CcBanded *self)
             p = i;
           }
       self->ipiv[j] = p;
-      if (best <= scale * 1e-300 || best == 0)
+      /* A zero (or non-finite) pivot: singular in floating point. */
+      if (!(best > 0) || !isfinite (best))
         return FALSE;
       if (p != j)
         swap_rows (self, p, j, j, last_col);

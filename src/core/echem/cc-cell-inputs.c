@@ -43,7 +43,7 @@ static const ParamField fields[] = {
   F (anode_potential, -1, 5), F (anode_resistance, 0, 1e6),
   F (separator_reduction_limit, -HUGE_VAL, HUGE_VAL),
   F (v_min, -5, 10), F (v_max, -5, 10), F (cycling_c_rate, 1e-4, 1e3),
-  F (nominal_capacity, 1e-9, 1e9), F (current_1c, 1e-12, 1e9),
+  F (nominal_capacity, 0, 1e9), F (current_1c, 0, 1e9),
 };
 #undef F
 

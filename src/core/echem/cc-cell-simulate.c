@@ -203,7 +203,8 @@ connectivity_problem (const CcCellInputs *in,
                               "electrode volume) do not connect the current collector to the CAM",
                               100 * in->eps_carbon.value);
     }
-  if (!(in->active_cam_fraction.value > 0) || !(in->cam_se_area.value > 0) || !(in->eps_cam.value > 0))
+  if (!(in->active_cam_fraction.value > 0) || !(in->cam_se_area.value > 0) || !(in->eps_cam.value > 0)
+      || !(in->cam_loading.value > 0))
     {
       *status = CC_CELL_STATUS_NO_ACTIVE_CAM;
       return g_strdup ("no active CAM: no cathode particle is reached by both the ionic and the "
