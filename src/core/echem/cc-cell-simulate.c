@@ -333,6 +333,9 @@ formation (CcSim      *sim,
       rec.discharge_mAh_g = cc_sim_mAh_g (sim, charge_first ? q_out : q_in);
       rec.coulombic_efficiency = q_in + side_in + side_out > 0 ? q_out / (q_in + side_in + side_out) : 0;
       r->has_ice = q_in > 0;
+      if (!(q_in > 0))
+        r->message = g_strdup_printf ("no capacity at the cycling rate (%gC): %s", sim->in->cycling_c_rate.value,
+                                      in_h.message != NULL ? in_h.message : "the first half-cycle stopped at once");
       r->ice = rec.coulombic_efficiency;
       r->first_charge_mAh_g = rec.charge_mAh_g;
       r->first_discharge_mAh_g = rec.discharge_mAh_g;
