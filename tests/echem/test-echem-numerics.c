@@ -7,7 +7,7 @@
  */
 #include <math.h>
 #include "cc-banded.h"
-#include "cc-particle.h"
+#include "cc-solid-diffusion.h"
 #include "cc-electrode.h"
 #include "cc-half-cycle.h"
 #include "cc-echem-constants.h"
@@ -77,26 +77,26 @@ static void
 test_particle_constant_flux (void)
 {
   double R = 5e-6, D = 1e-14, flux = 1e-9;   /* m, m2/s, m/s */
-  CcParticle p;
-  double y[CC_PARTICLE_MAX_SHELLS], yh[CC_PARTICLE_MAX_SHELLS];
+  CcSolidDiffusion p;
+  double y[CC_DIFFUSION_MAX_SHELLS], yh[CC_DIFFUSION_MAX_SHELLS];
   double t = 0, dt = 0.002 * R * R / D;
 
-  cc_particle_init (&p, 24, R, D);
+  cc_solid_diffusion_init (&p, 24, R, D);
   for (guint m = 0; m < p.n; m++)
     y[m] = 0.1;
-  cc_particle_prepare (&p, dt);
+  cc_solid_diffusion_prepare (&p, dt);
   for (guint step = 1; step <= 500; step++)
     {
-      cc_particle_step_hom (&p, y, yh);
-      cc_particle_finish (&p, yh, flux, y);
+      cc_solid_diffusion_step_hom (&p, y, yh);
+      cc_solid_diffusion_finish (&p, yh, flux, y);
       t += dt;
       /* Conservation: the mean rises by 3 F t / R exactly. */
-      g_assert_cmpfloat_with_epsilon (cc_particle_average (&p, y), 0.1 + 3 * flux * t / R, 1e-12);
+      g_assert_cmpfloat_with_epsilon (cc_solid_diffusion_average (&p, y), 0.1 + 3 * flux * t / R, 1e-12);
       if (step == 50 || step == 150 || step == 500)
         {
           double tau = D * t / (R * R);
           double expect = 0.1 + flux * R / D * crank_surface (tau);
-          double got = cc_particle_surface (&p, y, flux);
+          double got = cc_solid_diffusion_surface (&p, y, flux);
           g_test_message ("tau %.2f surface %.6f analytic %.6f", tau, got, expect);
           /* Implicit Euler and 24 shells: within 2 % of the rise. */
           g_assert_cmpfloat (fabs (got - expect), <, 0.02 * (expect - 0.1));

@@ -543,7 +543,7 @@ cc_cell_simulate (const CcCellInputs *in,
   else
     cc_cell_options_init (&sim.opts);
   sim.opts.nx = CLAMP (sim.opts.nx, 1, 200);
-  sim.opts.nr = CLAMP (sim.opts.nr, 2, CC_PARTICLE_MAX_SHELLS);
+  sim.opts.nr = CLAMP (sim.opts.nr, 2, CC_DIFFUSION_MAX_SHELLS);
   if (sim.opts.cycles == 0)
     sim.opts.cycles = MAX (in->cycles, 1);
 

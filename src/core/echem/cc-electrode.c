@@ -95,7 +95,7 @@ void
 cc_electrode_update (CcElectrode *e)
 {
   for (guint k = 0; k < e->p.nk; k++)
-    cc_particle_init (&e->part[k], e->p.nr, e->p.radius[k], e->p.diffusivity);
+    cc_solid_diffusion_init (&e->part[k], e->p.nr, e->p.radius[k], e->p.diffusivity);
 }
 
 double
@@ -116,7 +116,7 @@ cc_electrode_mean_y (const CcElectrode *e)
   for (guint i = 0; i < e->p.nx; i++)
     for (guint k = 0; k < e->p.nk; k++)
       {
-        s += e->p.eps[k] * cc_particle_average (&e->part[k], prof (e->y, e, i, k));
+        s += e->p.eps[k] * cc_solid_diffusion_average (&e->part[k], prof (e->y, e, i, k));
         w += e->p.eps[k];
       }
   return w > 0 ? s / w : 0;
@@ -172,7 +172,7 @@ cc_electrode_relax (CcElectrode *e)
     for (guint k = 0; k < e->p.nk; k++)
       {
         double *y = prof (e->y, e, i, k);
-        double avg = cc_particle_average (&e->part[k], y);
+        double avg = cc_solid_diffusion_average (&e->part[k], y);
         for (guint m = 0; m < e->p.nr; m++)
           y[m] = avg;
       }
@@ -187,7 +187,7 @@ cc_electrode_ocv (const CcElectrode *e)
   for (guint i = 0; i < e->p.nx; i++)
     for (guint k = 0; k < e->p.nk; k++)
       {
-        double y = cc_particle_average (&e->part[k], prof (e->y, e, i, k));
+        double y = cc_solid_diffusion_average (&e->part[k], prof (e->y, e, i, k));
         u += e->p.eps[k] * ocv_of_y (e, y, 0, NULL);
         w += e->p.eps[k];
       }
@@ -252,7 +252,7 @@ cc_electrode_surface_ocv (const CcElectrode *e,
     {
       const double *y = e->y + ((gsize) i * e->p.nk + k) * e->p.nr;
       double flux = e->j[i * e->p.nk + k] * flux_per_current (e, k);
-      double ys = CLAMP (cc_particle_surface (&e->part[k], y, flux), 1e-12, 1 - 1e-12);
+      double ys = CLAMP (cc_solid_diffusion_surface (&e->part[k], y, flux), 1e-12, 1 - 1e-12);
 
       u += e->p.area[k] * ocv_of_y (e, ys, 0, NULL);
       w += e->p.area[k];
@@ -433,10 +433,10 @@ prepare_particles (CcElectrode *e,
   for (guint k = 0; k < e->p.nk; k++)
     {
       double g = flux_per_current (e, k);
-      cc_particle_prepare (&e->part[k], dt);
+      cc_solid_diffusion_prepare (&e->part[k], dt);
       for (guint i = 0; i < e->p.nx; i++)
         {
-          e->surf_a[i * e->p.nk + k] = cc_particle_step_hom (&e->part[k], prof (e->y, e, i, k),
+          e->surf_a[i * e->p.nk + k] = cc_solid_diffusion_step_hom (&e->part[k], prof (e->y, e, i, k),
                                                              prof (e->y_hom, e, i, k));
           e->surf_b[i * e->p.nk + k] = e->part[k].surface_gain * g;
         }
@@ -515,7 +515,7 @@ cc_electrode_step (CcElectrode *e,
   unpack (e);
   for (guint i = 0; i < nx; i++)
     for (guint k = 0; k < nk; k++)
-      cc_particle_finish (&e->part[k], prof (e->y_hom, e, i, k),
+      cc_solid_diffusion_finish (&e->part[k], prof (e->y_hom, e, i, k),
                           e->j[i * nk + k] * flux_per_current (e, k), prof (e->y, e, i, k));
   e->current = current;
   e->branch = branch;

@@ -16,12 +16,12 @@
  *    particle size class, with a film resistance (coating, interphases) in
  *    series: eta = phi_s - phi_e - U(soc_surface) + j R_film;
  *  - solid diffusion in spherical particles of each size class at each
- *    position (cc-particle.h), sharing one diffusion coefficient.
+ *    position (cc-solid-diffusion.h), sharing one diffusion coefficient.
  *
  * Finite volumes through the thickness (nx cells) and in the radius (nr
  * shells), implicit Euler in time, Newton on [phi_e, phi_s, j_k] per cell
  * with a banded LU (the particle profiles are eliminated exactly, see
- * cc-particle.h). Only active CAM takes part; the caller scales the classes'
+ * cc-solid-diffusion.h). Only active CAM takes part; the caller scales the classes'
  * volume fractions and contact areas to the active CAM.
  *
  * Sign convention: current > 0 discharges (sodiates the CAM); j > 0 is
@@ -32,7 +32,7 @@
 
 #include <gio/gio.h>
 #include "cc-ocv.h"
-#include "cc-particle.h"
+#include "cc-solid-diffusion.h"
 #include "cc-banded.h"
 
 G_BEGIN_DECLS
@@ -59,7 +59,7 @@ typedef struct {
 
 typedef struct {
   CcElectrodeParams p;
-  CcParticle  part[CC_ELECTRODE_MAX_CLASSES];
+  CcSolidDiffusion  part[CC_ELECTRODE_MAX_CLASSES];
   double     *y, *y_hom, *y_save;   /* nx * nk * nr sodiation fractions */
   double     *phi_e, *phi_s;        /* nx */
   double     *j;                    /* nx * nk */

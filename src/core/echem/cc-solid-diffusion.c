@@ -1,18 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "cc-particle.h"
+#include "cc-solid-diffusion.h"
 
 #include <math.h>
 #include <string.h>
 
 void
-cc_particle_init (CcParticle *self,
+cc_solid_diffusion_init (CcSolidDiffusion *self,
                   guint       n,
                   double      radius,
                   double      diffusivity)
 {
   double h;
 
-  g_return_if_fail (n >= 2 && n <= CC_PARTICLE_MAX_SHELLS);
+  g_return_if_fail (n >= 2 && n <= CC_DIFFUSION_MAX_SHELLS);
   g_return_if_fail (radius > 0 && diffusivity > 0);
 
   memset (self, 0, sizeof *self);
@@ -32,12 +32,12 @@ cc_particle_init (CcParticle *self,
 
 /* Tridiagonal solve with the prepared (already eliminated) factors. */
 static void
-thomas_solve (const CcParticle *self,
+thomas_solve (const CcSolidDiffusion *self,
               const double     *rhs,
               double           *x)
 {
   guint n = self->n;
-  double tmp[CC_PARTICLE_MAX_SHELLS];
+  double tmp[CC_DIFFUSION_MAX_SHELLS];
 
   tmp[0] = rhs[0] / self->diag[0];
   for (guint m = 1; m < n; m++)
@@ -48,14 +48,14 @@ thomas_solve (const CcParticle *self,
 }
 
 void
-cc_particle_prepare (CcParticle *self,
+cc_solid_diffusion_prepare (CcSolidDiffusion *self,
                      double      dt)
 {
   guint n = self->n;
   double h = 1.0 / n;
   /* Dimensionless conductance of a face: D / (R^2 h) per unit area. */
   double g = self->diffusivity / (self->radius * self->radius * h);
-  double rhs[CC_PARTICLE_MAX_SHELLS] = { 0 };
+  double rhs[CC_DIFFUSION_MAX_SHELLS] = { 0 };
 
   if (dt == self->dt)
     return;
@@ -88,11 +88,11 @@ cc_particle_prepare (CcParticle *self,
 }
 
 double
-cc_particle_step_hom (const CcParticle *self,
+cc_solid_diffusion_step_hom (const CcSolidDiffusion *self,
                       const double     *y_old,
                       double           *y_hom)
 {
-  double rhs[CC_PARTICLE_MAX_SHELLS];
+  double rhs[CC_DIFFUSION_MAX_SHELLS];
 
   for (guint m = 0; m < self->n; m++)
     rhs[m] = self->vol[m] / self->dt * y_old[m];
@@ -101,7 +101,7 @@ cc_particle_step_hom (const CcParticle *self,
 }
 
 void
-cc_particle_finish (const CcParticle *self,
+cc_solid_diffusion_finish (const CcSolidDiffusion *self,
                     const double     *y_hom,
                     double            flux,
                     double           *y)
@@ -111,7 +111,7 @@ cc_particle_finish (const CcParticle *self,
 }
 
 double
-cc_particle_surface (const CcParticle *self,
+cc_solid_diffusion_surface (const CcSolidDiffusion *self,
                      const double     *y,
                      double            flux)
 {
@@ -121,7 +121,7 @@ cc_particle_surface (const CcParticle *self,
 }
 
 double
-cc_particle_average (const CcParticle *self,
+cc_solid_diffusion_average (const CcSolidDiffusion *self,
                      const double     *y)
 {
   double s = 0;
