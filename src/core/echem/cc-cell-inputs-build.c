@@ -373,6 +373,26 @@ alternative_ionic_path (CcBuild *b)
                  b->pore_fill ? "pore-filling wetting agent" : "network of ion-conducting coatings");
 }
 
+/* Decomposition happens on the carbon's real surface. A packing of 10^4
+ * particles cannot resolve tens-of-nm carbon next to µm CAM, so the area is
+ * at least the one the design's carbon size gives. */
+static void
+carbon_area_at_design_size (CcBuild *b)
+{
+  CcCellInputs *in = b->in;
+  const CcComponent *c = cc_design_find_component (b->design, b->db, CC_MATERIAL_CLASS_CARBON);
+  double eps_c = in->eps_carbon.value, est, share;
+
+  if (c == NULL || !(c->d50_um > 0) || !(eps_c > 0) || eps_c >= 1)
+    return;
+  share = in->eps_electrolyte.value / (1 - in->porosity.value - eps_c);
+  est = 3 * eps_c / (0.5e-6 * c->d50_um) * in->k[CC_K_CARBON_CONTACT_FRACTION].value * CLAMP (share, 0, 1);
+  if (est > in->carbon_se_area.value)
+    cc_param_set (&in->carbon_se_area, est, "1/m", CC_ORIGIN_DERIVED,
+                  "3 eps_carbon / r (d50 %.3g um) x carbon_contact_fraction x electrolyte share %.2f; the "
+                  "packing's %.3g 1/m under-resolves the carbon", c->d50_um, share, in->carbon_se_area.value);
+}
+
 static void
 build_ionic_transport (CcBuild *b)
 {
@@ -476,6 +496,7 @@ cc_cell_inputs_from_design (const CcDesign         *design,
     return NULL;
   cam_fraction_from_mass (&b);
   build_ionic_transport (&b);
+  carbon_area_at_design_size (&b);
   if (!cc_build_coating_wetting (&b, error) || !cc_build_cell_stack (&b, error))
     return NULL;
   build_pair (&b);

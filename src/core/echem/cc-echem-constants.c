@@ -99,6 +99,10 @@ static const CcModelConstant constants[CC_N_MODEL_CONSTANTS] = {
   [CC_K_CONTACT_SIZE_REF] = { "contact_loss_reference_radius", 1.0e-6, "m", CC_ORIGIN_ESTIMATE,
     "the mismatch drive scales as sqrt(R / this): the strain energy released by a debonding "
     "particle grows with its size (Griffith), so nano-sized CAMs keep contact (Review 3.2.1)" },
+  [CC_K_CARBON_CONTACT_FRACTION] = { "carbon_contact_fraction", 0.3, "1", CC_ORIGIN_ESTIMATE,
+    "fraction of a carbon particle's geometric surface in contact with its neighbours; with the "
+    "electrolyte's volume share it gives the carbon-electrolyte area at the design's carbon size "
+    "(a packing that coarse-grains nano carbon under-counts it)" },
 };
 
 const CcModelConstant *

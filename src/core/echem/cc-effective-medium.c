@@ -5,6 +5,7 @@
 #include <string.h>
 #include "cc-cell-inputs.h"
 #include "cc-chemistry.h"
+#include "cc-echem-constants.h"
 
 typedef struct {
   const CcComponent *comp;
@@ -173,7 +174,7 @@ cc_microstructure_estimate_effective_medium (const CcDesign    *d,
   {
     const Phase *c = &ph[cam];
     double sig_cam_e = cc_material_get (c->mat, "electronic_conductivity_S_cm", 0);
-    double sig_e = 0, p_e = 0, p_i = 0, share_el = 0, theta_max;
+    double sig_e = 0, p_e = 0, p_i = 0, share_el = 0, theta_max, v_other = 0;
     gboolean cam_conducts = sig_cam_e >= 1 && c->phi > threshold (c->radius, mean_r);
     double cam_span = spanning_fraction (c->phi, threshold (c->radius, mean_r));
 
@@ -218,7 +219,7 @@ cc_microstructure_estimate_effective_medium (const CcDesign    *d,
             out->tortuosity_ion = out->sigma_ion_eff_S_per_cm > 0
                                   ? p->phi * solid * sig / out->sigma_ion_eff_S_per_cm : 0;
             p_i = touch (c->radius, p, s_share, mean_r);
-            share_el = s_share;
+            share_el = p->phi;
           }
       }
     /* A CAM that conducts electrons connects through its own network. */
@@ -240,6 +241,12 @@ cc_microstructure_estimate_effective_medium (const CcDesign    *d,
     out->electronically_connected_cam_fraction = p_e;
     out->active_cam_fraction = p_i * p_e;
 
+    /* The CAM's surroundings by volume: nano carbon is numerous but takes
+     * little of a large particle's surface. */
+    for (guint i = 0; i < n; i++)
+      if ((int) i != cam)
+        v_other += ph[i].phi;
+    share_el = v_other > 0 ? share_el / v_other : 0;
     theta_max = d->process.method == CC_PROCESS_INFILTRATION ? 0.8
                 : (el >= 0 && cc_material_is_plastic (ph[el].mat)) ? 0.5 : 0.15;
     out->cam_se_contact_area_fraction = theta_max * share_el;
@@ -247,7 +254,9 @@ cc_microstructure_estimate_effective_medium (const CcDesign    *d,
                                           / (c->radius * 100) * out->cam_se_contact_area_fraction;
     for (guint i = 0; i < n; i++)
       if (ph[i].klass == CC_MATERIAL_CLASS_CARBON && el >= 0)
-        out->carbon_se_area_per_volume_cm2_cm3 += 3 * ph[i].phi * solid / (ph[i].radius * 100) * 0.3 * share_el;
+        out->carbon_se_area_per_volume_cm2_cm3 += 3 * ph[i].phi * solid / (ph[i].radius * 100)
+                                                  * cc_model_constant (CC_K_CARBON_CONTACT_FRACTION)->value
+                                                  * ph[el].phi / (1 - ph[i].phi);
     out->mean_cam_se_contact_radius_um = 0.2 * c->radius * 1e6;
     size_classes (c->comp, out);
   }
