@@ -13,9 +13,9 @@
 #include "cc-cell-inputs-private.h"
 
 void
-cc_build_note (CcBuild      *b,
-      const char *format,
-      ...)
+cc_build_note (CcBuild    *b,
+               const char *format,
+               ...)
 {
   va_list args;
 
@@ -27,15 +27,15 @@ cc_build_note (CcBuild      *b,
 /* A database property times scale, or the fallback (an estimate, noted).
  * A NAN fallback means required: FALSE and an error naming the key. */
 gboolean
-cc_build_from_material (CcBuild            *b,
-               CcParam          *p,
-               const CcMaterial *m,
-               const char       *key,
-               double            scale,
-               const char       *unit,
-               double            fallback,
-               const char       *basis,
-               GError          **error)
+cc_build_from_material (CcBuild          *b,
+                        CcParam          *p,
+                        const CcMaterial *m,
+                        const char       *key,
+                        double            scale,
+                        const char       *unit,
+                        double            fallback,
+                        const char       *basis,
+                        GError          **error)
 {
   const CcProperty *prop = m != NULL ? cc_material_get_property (m, key) : NULL;
 
@@ -58,15 +58,15 @@ cc_build_from_material (CcBuild            *b,
                 m != NULL ? cc_material_get_id (m) : "(absent material)", key, basis);
   if (m != NULL)
     cc_build_note (b, "%s: no %s in the database, using %g %s (%s)", cc_material_get_id (m), key,
-          fallback, unit, basis);
+                   fallback, unit, basis);
   return TRUE;
 }
 
 const CcMaterial *
-cc_build_lookup (CcBuild       *b,
-        const char  *id,
-        const char  *field,
-        GError     **error)
+cc_build_lookup (CcBuild     *b,
+                 const char  *id,
+                 const char  *field,
+                 GError     **error)
 {
   const CcMaterial *m;
 
@@ -81,25 +81,28 @@ cc_build_lookup (CcBuild       *b,
 
 /* An Arrhenius-corrected ionic conductivity (S/m) of a material. */
 gboolean
-cc_build_ionic_sigma (CcBuild            *b,
-             CcParam          *p,
-             const CcMaterial *m,
-             double            fallback_S_cm,
-             GError          **error)
+cc_build_ionic_sigma (CcBuild          *b,
+                      CcParam          *p,
+                      const CcMaterial *m,
+                      double            fallback_S_cm,
+                      GError          **error)
 {
   double ea = cc_material_get (m, "activation_energy_eV", 0.3);
   double f = cc_arrhenius_factor (ea, b->temperature);
 
+  char *src;
+
   if (!cc_build_from_material (b, p, m, "ionic_conductivity_S_cm", 100.0 * f, "S/m", fallback_S_cm * 100 * f,
-                      "typical of the class; Arrhenius-corrected", error))
+                               "typical of the class; Arrhenius-corrected", error))
     return FALSE;
-  g_autofree char *src = p->source;
+  src = p->source;
   p->source = g_strdup_printf ("%s; x%.3g for %.1f K with Ea = %.3g eV", src, f, b->temperature, ea);
+  g_free (src);
   return TRUE;
 }
 
 static gboolean
-find_phases (CcBuild   *b,
+find_phases (CcBuild *b,
              GError **error)
 {
   const CcDesign *d = b->design;
@@ -174,7 +177,7 @@ find_phases (CcBuild   *b,
 }
 
 static double
-solid_density (CcBuild   *b,
+solid_density (CcBuild *b,
                GError **error)
 {
   double inv = 0;
@@ -201,7 +204,7 @@ solid_density (CcBuild   *b,
 }
 
 static gboolean
-build_geometry (CcBuild   *b,
+build_geometry (CcBuild *b,
                 GError **error)
 {
   CcCellInputs *in = b->in;
