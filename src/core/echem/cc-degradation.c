@@ -5,6 +5,9 @@
 #include <string.h>
 #include "cc-echem-constants.h"
 
+#define CC_STRUCT_ONSET_V    0.05   /* width of the soft onset at the structural limit */
+#define CC_STRUCT_MAX_FACTOR 20.0   /* far past the limit the damage rate saturates */
+
 static const struct {
   const char *name;
   const char *description;
@@ -284,9 +287,15 @@ update_position (const CcDegModel      *m,
     q += decompose (m, s, &s->l_red[i], &s->l_red_c[i], m->e_red - E->cam, m->e_red - E->electronic,
                     m->coat_blocks_red && E->cam >= m->coat_red, m->red_continuous, dt);
   s->q_side += q * h;
-  if ((m->mechanisms & CC_MECH_STRUCTURAL) && E->surface_ocv > m->struct_limit)
-    s->struct_loss = MIN (1.0, s->struct_loss
-                               + m->struct_rate * (E->surface_ocv - m->struct_limit) / 0.1 * dt / s->nx);
+  if ((m->mechanisms & CC_MECH_STRUCTURAL) && isfinite (m->struct_limit))
+    {
+      /* The phase change sets in over ~50 mV around the limit (a soft
+       * onset), driven by the potential the CAM surface is held at. */
+      double x = (E->cam - m->struct_limit) / CC_STRUCT_ONSET_V;
+      double rate = m->struct_rate * MIN (exp (MIN (x, 10.0)), CC_STRUCT_MAX_FACTOR);
+      if (x > -8)
+        s->struct_loss = MIN (1.0, s->struct_loss + rate * dt / s->nx * (1 - s->struct_loss));
+    }
 }
 
 /* The time-driven terms. */
