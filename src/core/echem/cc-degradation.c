@@ -7,6 +7,7 @@
 
 #define CC_STRUCT_ONSET_V    0.05   /* width of the soft onset at the structural limit */
 #define CC_STRUCT_MAX_FACTOR 20.0   /* far past the limit the damage rate saturates */
+#define CC_PLASTIC_STRESS_CAP 2e9   /* Pa: flow stress of soft sulfides/hydrides, ~hardness (estimate) */
 
 static const struct {
   const char *name;
@@ -372,6 +373,9 @@ cc_deg_contact_loss_rate (const CcDegModel *m,
   if (m->wetting && !s->wetting_gone)
     return 0;
   stress = m->stress_per_use * CLAMP (u, 0, 1);
+  /* A phase that flows cannot carry more than its flow stress. */
+  if (m->relief < 1)
+    stress = MIN (stress, CC_PLASTIC_STRESS_CAP);
   drive = MAX (0.0, stress - m->stack_pressure) / m->stress_ref * m->size_factor;
   return MIN (0.5, m->contact_rate * drive * m->relief);
 }

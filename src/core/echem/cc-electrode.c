@@ -63,7 +63,9 @@ cc_electrode_new (const CcElectrodeParams *p)
   e->x_save = g_new0 (double, n);
   e->x_prev = g_new0 (double, n);
   e->res = g_new0 (double, n);
-  e->mat = cc_banded_new (n, 2 + p->nk, 2 + p->nk);
+  e->mat = cc_banded_new (2 * p->nx, 2, 2);
+  e->rhs = g_new0 (double, 2 * p->nx);
+  e->diag_j = g_new0 (double, p->nx * p->nk);
   cc_electrode_update (e);
   return e;
 }
@@ -86,6 +88,8 @@ cc_electrode_free (CcElectrode *e)
   g_free (e->x_save);
   g_free (e->x_prev);
   g_free (e->res);
+  g_free (e->rhs);
+  g_free (e->diag_j);
   g_free (e->failure);
   cc_banded_free (e->mat);
   g_free (e);
@@ -301,7 +305,12 @@ exchange_current (const CcElectrode *e,
   return e->p.i0 * g;
 }
 
-/* Residual and Jacobian of the step at the current iterate e->x. */
+/* Residuals of the step at the current iterate e->x, and the Newton matrix
+ * with the interface currents eliminated: each Butler-Volmer row involves
+ * only its own j_k and the cell's two potentials,
+ *   dphi_s - dphi_e + D_k dj_k = -R_k,
+ * so substituting dj_k into the charge rows leaves a banded system in
+ * [phi_e, phi_s] alone (two unknowns per cell, bandwidth 2). */
 static gboolean
 assemble (CcElectrode *e,
           double       current,
@@ -316,43 +325,46 @@ assemble (CcElectrode *e,
   for (guint i = 0; i < nx; i++)
     {
       guint re = ix_e (e, i), rs = ix_s (e, i);
+      guint me = 2 * i, ms = 2 * i + 1;
       double pe = e->x[re], ps = e->x[rs];
-      double r_e = 0, r_s = 0;
+      double r_e = 0, r_s = 0, b_e, b_s;
 
       /* Ionic row: flux in from the right minus flux out to the left. */
       if (i + 1 < nx)
         {
           r_e += ge * (e->x[ix_e (e, i + 1)] - pe);
-          cc_banded_add (e->mat, re, ix_e (e, i + 1), ge);
-          cc_banded_add (e->mat, re, re, -ge);
+          cc_banded_add (e->mat, me, me + 2, ge);
+          cc_banded_add (e->mat, me, me, -ge);
         }
       else
         {
           r_e += 2 * ge * (0 - pe);
-          cc_banded_add (e->mat, re, re, -2 * ge);
+          cc_banded_add (e->mat, me, me, -2 * ge);
         }
       if (i > 0)
         {
           r_e -= ge * (pe - e->x[ix_e (e, i - 1)]);
-          cc_banded_add (e->mat, re, re, -ge);
-          cc_banded_add (e->mat, re, ix_e (e, i - 1), ge);
+          cc_banded_add (e->mat, me, me, -ge);
+          cc_banded_add (e->mat, me, me - 2, ge);
         }
       /* Electronic row. */
       if (i + 1 < nx)
         {
           r_s += gs * (e->x[ix_s (e, i + 1)] - ps);
-          cc_banded_add (e->mat, rs, ix_s (e, i + 1), gs);
-          cc_banded_add (e->mat, rs, rs, -gs);
+          cc_banded_add (e->mat, ms, ms + 2, gs);
+          cc_banded_add (e->mat, ms, ms, -gs);
         }
       if (i > 0)
         {
           r_s -= gs * (ps - e->x[ix_s (e, i - 1)]);
-          cc_banded_add (e->mat, rs, rs, -gs);
-          cc_banded_add (e->mat, rs, ix_s (e, i - 1), gs);
+          cc_banded_add (e->mat, ms, ms, -gs);
+          cc_banded_add (e->mat, ms, ms - 2, gs);
         }
       else
         r_s -= current;
 
+      b_e = 0;
+      b_s = 0;
       for (guint k = 0; k < nk; k++)
         {
           guint rj = ix_j (e, i, k);
@@ -360,28 +372,36 @@ assemble (CcElectrode *e,
           double a = e->p.area[k];
           double bk = e->surf_b[i * nk + k];
           double ys = e->surf_a[i * nk + k] + bk * jj;
-          double slope, di0, i0, u, z, dz, r;
+          double slope, di0, i0, u, z, dz, d, g;
 
           r_e -= h * a * jj;
           r_s += h * a * jj;
-          cc_banded_add (e->mat, re, rj, -h * a);
-          cc_banded_add (e->mat, rs, rj, h * a);
-
           if (!(ys > 0 && ys < 1))
             return FALSE;
           u = ocv_of_y (e, ys, branch, &slope);
           i0 = exchange_current (e, ys, &di0);
           z = jj / (2 * i0);
           dz = 1 / (2 * i0) - jj / (2 * i0 * i0) * di0 * bk;
-          r = ps - pe - u + jj * e->r_film[i] + f2 * asinh (z);
-          e->res[rj] = r;
-          cc_banded_add (e->mat, rj, rs, 1);
-          cc_banded_add (e->mat, rj, re, -1);
-          /* dU/dj = dU/dsoc * dsoc/dy * dy/dj = slope * (-1) * bk */
-          cc_banded_add (e->mat, rj, rj, slope * bk + e->r_film[i] + f2 * dz / sqrt (1 + z * z));
+          e->res[rj] = ps - pe - u + jj * e->r_film[i] + f2 * asinh (z);
+          /* D_k = dR_k/dj: dU/dj = slope * (-1) * bk enters with a minus. */
+          d = slope * bk + e->r_film[i] + f2 * dz / sqrt (1 + z * z);
+          if (d == 0 || !isfinite (d))
+            return FALSE;
+          e->diag_j[i * nk + k] = d;
+          g = h * a / d;
+          /* Ion row term -h a dj, electron row +h a dj, with
+           * dj = (-R_k - dphi_s + dphi_e) / D_k. */
+          cc_banded_add (e->mat, me, ms, g);
+          cc_banded_add (e->mat, me, me, -g);
+          cc_banded_add (e->mat, ms, ms, -g);
+          cc_banded_add (e->mat, ms, me, g);
+          b_e += g * e->res[rj];
+          b_s -= g * e->res[rj];
         }
       e->res[re] = r_e;
       e->res[rs] = r_s;
+      e->rhs[me] = -r_e - b_e;
+      e->rhs[ms] = -r_s - b_s;
     }
   return TRUE;
 }
@@ -448,7 +468,7 @@ newton (CcElectrode *e,
         double       current,
         int          branch)
 {
-  guint n = e->p.nx * nblock (e);
+  guint n = e->p.nx * nblock (e), nk = e->p.nk;
   double j_scale = fabs (current) / MAX (e->p.thickness * e->p.area[0], 1e-30) + e->p.i0 * 1e-6;
 
   for (guint it = 0; it < e->p.max_newton; it++)
@@ -461,27 +481,34 @@ newton (CcElectrode *e,
           set_failure (e, "the particle surfaces are saturated (solid-diffusion limit)");
           return FALSE;
         }
-      for (guint r = 0; r < n; r++)
-        e->res[r] = -e->res[r];
       if (!cc_banded_factor (e->mat))
         {
           set_failure (e, "the Newton matrix is singular");
           return FALSE;
         }
-      cc_banded_solve (e->mat, e->res);
-      lambda = boundary_fraction (e, e->res);
+      cc_banded_solve (e->mat, e->rhs);
+      /* Back to the full update, interface currents included. */
       for (guint i = 0; i < e->p.nx; i++)
         {
-          dphi = MAX (dphi, fabs (e->res[ix_e (e, i)]));
-          dphi = MAX (dphi, fabs (e->res[ix_s (e, i)]));
-          for (guint k = 0; k < e->p.nk; k++)
-            dj = MAX (dj, fabs (e->res[ix_j (e, i, k)]));
+          double de = e->rhs[2 * i], ds = e->rhs[2 * i + 1];
+
+          e->res[ix_e (e, i)] = de;
+          e->res[ix_s (e, i)] = ds;
+          dphi = MAX (dphi, MAX (fabs (de), fabs (ds)));
+          for (guint k = 0; k < nk; k++)
+            {
+              guint rj = ix_j (e, i, k);
+              double d = (-e->res[rj] - ds + de) / e->diag_j[i * nk + k];
+              e->res[rj] = d;
+              dj = MAX (dj, fabs (d));
+            }
         }
       if (!isfinite (dphi) || !isfinite (dj))
         {
           set_failure (e, "the Newton update is not finite");
           return FALSE;
         }
+      lambda = boundary_fraction (e, e->res);
       for (guint r = 0; r < n; r++)
         e->x[r] += lambda * e->res[r];
       e->newton_total++;

@@ -19,9 +19,10 @@
  *    position (cc-solid-diffusion.h), sharing one diffusion coefficient.
  *
  * Finite volumes through the thickness (nx cells) and in the radius (nr
- * shells), implicit Euler in time, Newton on [phi_e, phi_s, j_k] per cell
- * with a banded LU (the particle profiles are eliminated exactly, see
- * cc-solid-diffusion.h). Only active CAM takes part; the caller scales the classes'
+ * shells), implicit Euler in time, Newton on [phi_e, phi_s, j_k] per cell;
+ * the particle profiles are eliminated exactly (cc-solid-diffusion.h) and
+ * the interface currents by block elimination, so each Newton step is a
+ * banded LU of two unknowns per cell. Only active CAM takes part; the caller scales the classes'
  * volume fractions and contact areas to the active CAM.
  *
  * Sign convention: current > 0 discharges (sodiates the CAM); j > 0 is
@@ -66,6 +67,7 @@ typedef struct {
   double     *r_film;               /* nx, Ohm m2 of contact */
   double     *surf_a, *surf_b;      /* nx * nk: y_surface = a + b j */
   double     *x, *x_prev, *x_save, *res;   /* Newton vectors */
+  double     *rhs, *diag_j;         /* reduced system: right-hand side, dR_k/dj_k */
   CcBanded   *mat;
   double      current;              /* of the last converged step */
   double      saved_current;
