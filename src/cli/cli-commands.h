@@ -19,3 +19,5 @@ int cli_drt_run       (int argc, char **argv);
 int cli_kk_run        (int argc, char **argv);
 /* `bench eis`: prints the median timings of the impedance benchmarks. */
 int cli_bench_eis     (void);
+int cli_stability_run (int argc, char **argv);
+int cli_bench_pipeline_echem (void);

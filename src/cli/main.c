@@ -27,6 +27,7 @@ static const CliCommand commands[] = {
   { "eis-fit",   "FILE.csv --circuit C",     "Fit an equivalent circuit to a spectrum", cli_eis_fit_run },
   { "drt",       "FILE.csv [--lambda L]",    "Distribution of relaxation times of a spectrum", cli_drt_run },
   { "kk",        "FILE.csv",                 "Kramers-Kronig test of a spectrum", cli_kk_run },
+  { "stability", "FILE|preset:NAME [--json]", "Interfacial stability of a design", cli_stability_run },
 };
 
 static void
