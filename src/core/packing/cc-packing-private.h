@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Internals shared by the packing engine's files.
+ */
+#pragma once
+
+#include "cc-packing.h"
+#include "cc-packing-nlist.h"
+
+G_BEGIN_DECLS
+
+struct _CcPacking {
+  CcPackingParams *params;
+  guint            n;
+  double           box[3];          /* µm, after compaction */
+  double          *pos;             /* 3 n, µm */
+  double          *rad;             /* n, µm, after compaction (plastic spheres grow) */
+  double          *rad0;            /* n, µm, as drawn: each sphere's volume */
+  guint16         *species;
+  CcParticle      *particles;       /* float copy, state filled by the analysis */
+  double           seconds;
+  double           jam_seconds;
+  double           compact_seconds;
+
+  /* The hard-sphere packing before compaction. */
+  double           jam_box[3];
+  double           phi_jammed;
+  double           bulk_phi_jammed;
+  double           max_overlap_relative;
+  guint            jam_steps;
+  guint64         *jam_contacts;    /* sorted keys (i << 32 | j), i < j */
+  gsize            n_jam_contacts;
+
+  /* Compaction. */
+  gboolean         compacted;
+  double           compaction_pressure_MPa;   /* pressure pressed at */
+  double           pressure_reached_MPa;
+  guint            compaction_steps;
+
+  /* Analysis. */
+  gboolean         analyzed;
+  CcContact       *contacts;
+  gsize            n_contacts;
+  double          *coordination;    /* n_species², mean contacts of s with t per s-particle */
+  guint            pcg_iterations[2];
+  double           analysis_seconds;
+};
+
+/* cc-packing-init.c */
+guint     *cc_packing_species_counts  (const CcPackingParams *params);
+void       cc_packing_draw_radii      (const CcPackingParams *params,
+                                       const guint           *counts,
+                                       double                *rad,
+                                       guint16               *species);
+double     cc_packing_truncated_mean_volume (const CcSpecies *sp);
+/* Solid fraction of the slab one largest diameter away from each wall. */
+double     cc_packing_bulk_fraction   (guint          n,
+                                       const double  *pos,
+                                       const double  *rad,
+                                       const double  *rad0,
+                                       const double   box[3],
+                                       double         margin);
+guint64    cc_pair_key                (guint i,
+                                       guint j);
+
+/* cc-packing-monitor.c, worker side */
+void       cc_packing_monitor_set_progress (CcPackingMonitor *self,
+                                            double            fraction,
+                                            const char       *stage);
+gboolean   cc_packing_monitor_snapshot_due (CcPackingMonitor *self);
+void       cc_packing_monitor_publish      (CcPackingMonitor *self,
+                                            GBytes           *particles,
+                                            const double      box[3]);
+
+/* A CcParticle array of spheres (positions in µm, radii as given). */
+GBytes    *cc_packing_make_snapshot   (guint          n,
+                                       const double  *pos,
+                                       const double  *rad,
+                                       double         rad_scale,
+                                       const double   box[3],
+                                       const guint16 *species,
+                                       const CcPackingParams *params);
+
+G_END_DECLS
