@@ -6,3 +6,4 @@ int cli_materials_run (int argc, char **argv);
 int cli_presets_run   (int argc, char **argv);
 int cli_preset_run    (int argc, char **argv);
 int cli_validate_run  (int argc, char **argv);
+int cli_pack_run      (int argc, char **argv);

@@ -18,6 +18,7 @@ static const CliCommand commands[] = {
   { "presets",   "[--json]",                 "List the literature-cell presets", cli_presets_run },
   { "preset",    "NAME",                     "Print a preset's design document", cli_preset_run },
   { "validate",  "FILE|preset:NAME",         "Check a design document", cli_validate_run },
+  { "pack",      "DESIGN|--spheres SPEC",    "Pack and analyse the composite's particles", cli_pack_run },
 };
 
 static void

@@ -15,6 +15,8 @@
 #define MAX_STEPS           200000
 #define UPDATE_EVERY        25
 #define MAX_PISTON_STRAIN   2e-3
+#define MAX_GROWTH          1.5
+#define RADIUS_RELAXATION   0.5
 
 typedef struct {
   const CcContactLaw *law;
@@ -149,8 +151,10 @@ update_masses (CcRelax      *relax,
 }
 
 /* Arzt's volume conservation: a plastic sphere grows by the lens volumes it
- * has given up to its neighbours and walls. Returns the largest relative
- * radius change. */
+ * has given up to its neighbours and walls. Returns the volume-weighted mean
+ * relative radius change still to come. A sphere is allowed to grow by at
+ * most MAX_GROWTH: beyond that its pore is full and the sphere picture no
+ * longer holds (the material would extrude into the next pore). */
 static double
 conserve_volume (CcRelax      *relax,
                  const Kernel *k,
@@ -162,7 +166,7 @@ conserve_volume (CcRelax      *relax,
   double *rad = relax->s.rad;
   const guint ns = k->law->n_species;
   guint n = relax->s.n;
-  double change = 0;
+  double change = 0, v_plastic = 0;
 
   memset (lost, 0, n * sizeof (double));
   for (guint i = 0; i < n; i++)
@@ -197,16 +201,18 @@ conserve_volume (CcRelax      *relax,
     }
   for (guint i = 0; i < n; i++)
     {
-      double r_new;
+      double v0 = 4.0 / 3.0 * G_PI * rad0[i] * rad0[i] * rad0[i], target;
 
-      if (lost[i] <= 0)
+      if (lost[i] <= 0 && rad[i] == rad0[i])
         continue;
-      r_new = rad0[i] * cbrt (1.0 + lost[i] / (4.0 / 3.0 * G_PI * rad0[i] * rad0[i] * rad0[i]));
-      if (g_getenv ("CC_DEBUG_VOL") && fabs (r_new - rad[i]) / rad[i] > 1e-2)
-        g_printerr ("  vol: i %u sp %u r0 %.4f r %.4f -> %.4f lost %.4g z %.3f H %.3f\n", i, k->species[i], rad0[i], rad[i], r_new, lost[i], pos[3*i+2], relax->s.box[2]);
-      change = MAX (change, fabs (r_new - rad[i]) / rad[i]);
-      rad[i] = r_new;
+      target = MIN (rad0[i] * cbrt (1.0 + lost[i] / v0), MAX_GROWTH * rad0[i]);
+      change += v0 * fabs (target - rad[i]) / rad[i];
+      v_plastic += v0;
+      /* under-relaxed: a sphere squeezed from all sides gains lens volume
+       * almost as fast as it grows, and a full step would oscillate */
+      rad[i] += RADIUS_RELAXATION * (target - rad[i]);
     }
+  change = v_plastic > 0 ? change / v_plastic : 0.0;
   cc_relax_touch (relax);
   return change;
 }

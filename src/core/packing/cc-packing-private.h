@@ -81,4 +81,31 @@ GBytes    *cc_packing_make_snapshot   (guint          n,
                                        const guint16 *species,
                                        const CcPackingParams *params);
 
+/* cc-packing-contacts.c: the contact list of the final structure (particle
+ * pairs and walls) with radii at the stack pressure; coordination numbers. */
+void       cc_packing_find_contacts   (CcPacking     *self);
+
+/* cc-packing-transport.c */
+typedef struct {
+  gboolean percolates;          /* one cluster touches both walls */
+  double   sigma_eff_S_cm;      /* through the thickness, 0 when no conducting path */
+  double   tortuosity;          /* ε σ_bulk / σ_eff, INFINITY when σ_eff = 0 */
+  double   volume_fraction;     /* ε of the member phases in the electrode */
+  double   sigma_bulk_S_cm;     /* volume-weighted over the members */
+  guint    iterations;
+} CcNetworkResult;
+
+typedef enum {
+  CC_NETWORK_IONIC,
+  CC_NETWORK_ELECTRONIC,
+} CcNetwork;
+
+/* Percolation (union–find) and, per CAM particle, whether the network
+ * reaches it from its electrode (the separator side for ions, the current
+ * collector for electrons); then the resistor network. */
+void       cc_packing_network         (CcPacking       *self,
+                                       CcNetwork        network,
+                                       gboolean        *reached,
+                                       CcNetworkResult *result);
+
 G_END_DECLS

@@ -290,6 +290,55 @@ cc_packing_run (const CcPackingParams *params,
   return g_steal_pointer (&self);
 }
 
+CcPacking *
+cc_packing_new_from_spheres (const CcPackingParams *params,
+                             guint                  n,
+                             const double          *pos_um,
+                             const double          *radius_um,
+                             const guint16         *species,
+                             const double           box_um[3],
+                             GError               **error)
+{
+  g_autoptr(CcPacking) self = NULL;
+  double v = 0;
+
+  g_return_val_if_fail (params != NULL, NULL);
+  g_return_val_if_fail (n == 0 || (pos_um != NULL && radius_um != NULL && species != NULL), NULL);
+  if (!cc_packing_params_validate (params, error))
+    return NULL;
+  for (guint k = 0; k < 3; k++)
+    if (!(isfinite (box_um[k]) && box_um[k] > 0))
+      {
+        g_set_error (error, CC_PACKING_ERROR, CC_PACKING_ERROR_INVALID,
+                     "box[%u] = %g: must be a positive length", k, box_um[k]);
+        return NULL;
+      }
+  for (guint i = 0; i < n; i++)
+    if (!(isfinite (radius_um[i]) && radius_um[i] > 0) || species[i] >= params->n_species ||
+        !isfinite (pos_um[3 * i]) || !isfinite (pos_um[3 * i + 1]) || !isfinite (pos_um[3 * i + 2]))
+      {
+        g_set_error (error, CC_PACKING_ERROR, CC_PACKING_ERROR_INVALID,
+                     "sphere %u: needs a finite position, a positive radius and a species below %u",
+                     i, params->n_species);
+        return NULL;
+      }
+
+  self = g_new0 (CcPacking, 1);
+  self->params = cc_packing_params_copy (params);
+  self->n = n;
+  self->pos = g_memdup2 (pos_um, 3 * (gsize) MAX (n, 1) * sizeof (double));
+  self->rad = g_memdup2 (radius_um, (gsize) MAX (n, 1) * sizeof (double));
+  self->rad0 = g_memdup2 (radius_um, (gsize) MAX (n, 1) * sizeof (double));
+  self->species = g_memdup2 (species, (gsize) MAX (n, 1) * sizeof (guint16));
+  memcpy (self->box, box_um, sizeof self->box);
+  memcpy (self->jam_box, box_um, sizeof self->jam_box);
+  for (guint i = 0; i < n; i++)
+    v += 4.0 / 3.0 * G_PI * pow (radius_um[i], 3);
+  self->phi_jammed = v / (box_um[0] * box_um[1] * box_um[2]);
+  finish (self, NULL);
+  return g_steal_pointer (&self);
+}
+
 void
 cc_packing_free (CcPacking *self)
 {

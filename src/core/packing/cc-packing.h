@@ -160,6 +160,18 @@ CcPacking        *cc_packing_run                  (const CcPackingParams *params
                                                    GCancellable          *cancellable,
                                                    GError               **error);
 void              cc_packing_free                 (CcPacking *self);
+/* A packing of given spheres, as they are (hand-built structures, imported
+ * packings; added to the contract): positions and radii in µm, species
+ * indices into params. Not compacted: contacts are where spheres touch
+ * within CC_PACKING_CONTACT_TOLERANCE, with the radius of their
+ * intersection circle. */
+CcPacking        *cc_packing_new_from_spheres     (const CcPackingParams *params,
+                                                   guint                  n,
+                                                   const double          *pos_um,
+                                                   const double          *radius_um,
+                                                   const guint16         *species,
+                                                   const double           box_um[3],
+                                                   GError               **error);
 
 const CcParticle *cc_packing_get_particles        (const CcPacking *self,
                                                    guint           *n);
