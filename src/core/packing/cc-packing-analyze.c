@@ -23,7 +23,7 @@ static double
 volume0 (const CcPacking *self,
          guint            i)
 {
-  return 4.0 / 3.0 * G_PI * pow (self->rad0[i], 3);
+  return cc_packing_material_volume (self, i);
 }
 
 static void
@@ -44,7 +44,7 @@ fill_geometry (CcPacking        *self,
   m->box_y_um = self->box[1];
   m->thickness_um = self->box[2];
   m->solid_fraction = v / v_box;
-  m->bulk_solid_fraction = cc_packing_bulk_fraction (self->n, self->pos, self->rad, self->rad0, self->box, d_max);
+  m->bulk_solid_fraction = cc_packing_bulk_fraction (self, d_max);
   m->porosity = 1.0 - m->solid_fraction;
   m->cam_volume_fraction = v_role[CC_ROLE_CAM] / v_box;
   m->se_volume_fraction = v_role[CC_ROLE_SE] / v_box;

@@ -11,7 +11,7 @@
  * sphere's radius changes by more than VOLUME_TOLERANCE. */
 #define BALANCE_TOLERANCE   5e-3
 #define PRESSURE_TOLERANCE  0.01
-#define VOLUME_TOLERANCE    1e-4
+#define VOLUME_TOLERANCE    1e-3
 #define MAX_STEPS           200000
 #define UPDATE_EVERY        25
 #define MAX_PISTON_STRAIN   2e-3
@@ -253,7 +253,7 @@ cc_compact_run (CcCompact  *job,
     }
   mean_r /= job->n;
   mean_r2 /= job->n;
-  cc_relax_init (&r, job->n, job->pos, job->rad, job->box, 0.2 * mean_r, job->pool);
+  cc_relax_init (&r, job->n, job->pos, job->rad, job->box, 1.0 * mean_r, job->pool);
   r.inv_mass = inv_mass;
   r.piston = TRUE;
   r.piston_load = job->pressure_MPa * area;
@@ -290,10 +290,13 @@ cc_compact_run (CcCompact  *job,
       if (job->report && step % (4 * UPDATE_EVERY) == 0)
         job->report (job->report_data, MIN (1.0, log1p (MAX (top, 0)) / log1p (job->pressure_MPa)),
                      r.s.pos, r.s.rad, r.s.box);
-      if (g_getenv ("CC_PACKING_DEBUG") && step % 500 == 0)
+      if (step % 500 == 0 && g_getenv ("CC_PACKING_DEBUG"))
         g_printerr ("compact: step %u H %.4f top %.2f bottom %.2f MPa residual %.2e volume change %.1e dt %.3f\n",
                     step, r.s.box[2], top, bottom, res, change, r.dt);
     }
+  if (g_getenv ("CC_PACKING_DEBUG"))
+    g_printerr ("compact: %u steps, %u list builds, %u pairs, skin %.3f\n", job->steps, r.nl.total_builds,
+                r.nl.start[job->n], r.skin);
   job->pressure_reached_MPa = 0.5 * (top + bottom);
   job->box[2] = r.s.box[2];
   r.inv_mass = NULL;

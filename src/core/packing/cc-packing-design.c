@@ -142,8 +142,17 @@ coarse_grain (CcPackingParams *p)
   for (guint i = 0; i < p->n_species; i++)
     d_max = MAX (d_max, p->species[i].d50_um);
   for (guint i = 0; i < p->n_species; i++)
-    if (p->species[i].d50_um < d_max / MAX_SIZE_RATIO)
-      p->species[i].d50_um = d_max / MAX_SIZE_RATIO;
+    {
+      CcSpecies *sp = &p->species[i];
+
+      if (sp->d50_um >= d_max / MAX_SIZE_RATIO)
+        continue;
+      sp->d50_um = d_max / MAX_SIZE_RATIO;
+      /* fine carbon black is packed as porous agglomerates; other fine
+       * powders (electrolyte fines) as dense clusters */
+      if (sp->role == CC_ROLE_CARBON)
+        sp->solid_content = CC_PACKING_AGGLOMERATE_SOLID_CONTENT;
+    }
 }
 
 /* Mean particle volume of a log-normal size distribution: π/6 d50³ e^{4.5σ²}. */
@@ -166,7 +175,8 @@ shape_box (CcPackingParams *p,
   if (thickness_um <= 0)
     return;
   for (guint i = 0; i < p->n_species; i++)
-    per_volume += p->species[i].volume_fraction / mean_particle_volume (&p->species[i]);
+    per_volume += p->species[i].volume_fraction / cc_species_solid_content (&p->species[i]) /
+                  mean_particle_volume (&p->species[i]);
   v_solid = p->n_particles / per_volume;
   cube = cbrt (v_solid / ESTIMATED_PHI_COMPACTED);
   if (thickness_um >= cube)

@@ -48,7 +48,9 @@ cc_packing_species_counts (const CcPackingParams *p)
 
   for (guint k = 0; k < ns; k++)
     {
-      share[k] = p->species[k].volume_fraction / cc_packing_truncated_mean_volume (&p->species[k]);
+      /* spheres of an agglomerate species hold less material than their volume */
+      share[k] = p->species[k].volume_fraction / cc_species_solid_content (&p->species[k]) /
+                 cc_packing_truncated_mean_volume (&p->species[k]);
       total += share[k];
     }
   for (guint k = 0; k < ns; k++)
@@ -111,6 +113,14 @@ cc_packing_draw_radii (const CcPackingParams *p,
     }
 }
 
+double
+cc_packing_material_volume (const CcPacking *self,
+                            guint            i)
+{
+  return 4.0 / 3.0 * G_PI * pow (self->rad0[i], 3) *
+         cc_species_solid_content (&self->params->species[self->species[i]]);
+}
+
 /* Volume of the part of a sphere (centre z, radius r) between heights a < b. */
 static double
 slice_volume (double z,
@@ -127,22 +137,21 @@ slice_volume (double z,
 
 /* Each sphere contributes its slice within the slab, scaled by its material
  * volume over its sphere volume (plastic spheres that grew to keep their
- * volume overlap their neighbours by the difference). */
+ * volume overlap their neighbours by the difference; agglomerates hold
+ * their solid content). */
 double
-cc_packing_bulk_fraction (guint         n,
-                          const double *pos,
-                          const double *rad,
-                          const double *rad0,
-                          const double  box[3],
-                          double        margin)
+cc_packing_bulk_fraction (const CcPacking *self,
+                          double           margin)
 {
+  const double *pos = self->pos, *rad = self->rad, *rad0 = self->rad0, *box = self->box;
   double a = margin, b = box[2] - margin, v = 0;
 
   if (b <= a)
     return 0;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->n; i++)
     {
-      double scale = pow (rad0[i] / rad[i], 3);
+      double scale = pow (rad0[i] / rad[i], 3) *
+                     cc_species_solid_content (&self->params->species[self->species[i]]);
 
       v += scale * slice_volume (pos[3 * i + 2], rad[i], a, b);
     }

@@ -215,9 +215,6 @@ settle (CcRelax *relax,
           for (guint i = 0; i < job->n; i++)
             relax->s.rad[i] = *scale * job->radius[i];
         }
-      if (g_getenv ("CC_PACKING_DEBUG2") && (step & 255) == 255)
-        g_printerr ("  step %u m/target %.3f frms/tol %.3f dt %.3f\n", step, m / target,
-                    cc_relax_force_rms (relax) / (force_tol * target * sigma), relax->dt);
       if ((step & 63) == 63)
         {
           if (g_cancellable_is_cancelled (job->cancellable))

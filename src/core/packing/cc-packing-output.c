@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 static const char *
 state_name (guint8 state)
@@ -24,6 +25,20 @@ state_name (guint8 state)
     }
 }
 
+/* json-glib 1.6 writes a double as "%.17g" and appends ".0" when it sees no
+ * '.', which turns 1e-08 into the invalid "1e-08.0". One ulp more gives
+ * 1.0000000000000001e-08, which it writes correctly. */
+static double
+json_safe (double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (buf, sizeof buf, "%.17g", v);
+  if (strchr (buf, 'e') != NULL && strchr (buf, '.') == NULL)
+    return nextafter (v, v > 0 ? G_MAXDOUBLE : -G_MAXDOUBLE);
+  return v;
+}
+
 /* Infinity (a network that does not conduct) has no JSON number: null. */
 static void
 add_number (JsonBuilder *b,
@@ -32,7 +47,7 @@ add_number (JsonBuilder *b,
 {
   json_builder_set_member_name (b, name);
   if (isfinite (v))
-    json_builder_add_double_value (b, v);
+    json_builder_add_double_value (b, json_safe (v));
   else
     json_builder_add_null_value (b);
 }

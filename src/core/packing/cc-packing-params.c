@@ -102,6 +102,13 @@ cc_species_init_for_role (CcSpecies *sp,
     sp->hardness_GPa = sp->young_modulus_GPa / (sp->plastic ? 20.0 : 15.0);
   sp->ion_network = role == CC_ROLE_SE;
   sp->electron_network = role == CC_ROLE_CARBON;
+  sp->solid_content = 1.0;
+}
+
+double
+cc_species_solid_content (const CcSpecies *sp)
+{
+  return sp->solid_content > 0 ? sp->solid_content : 1.0;
 }
 
 static CcPackingParams *
@@ -281,7 +288,9 @@ validate_species (const CcSpecies *sp,
       && check (IN (sp->sigma_ion_S_cm, 0, 1e4), error,
                 "species[%u] (%s).sigma_ion_S_cm = %g: must be between 0 and 1e4", i, name, sp->sigma_ion_S_cm)
       && check (IN (sp->sigma_e_S_cm, 0, 1e7), error,
-                "species[%u] (%s).sigma_e_S_cm = %g: must be between 0 and 1e7", i, name, sp->sigma_e_S_cm);
+                "species[%u] (%s).sigma_e_S_cm = %g: must be between 0 and 1e7", i, name, sp->sigma_e_S_cm)
+      && check (IN (sp->solid_content, 0, 1), error,
+                "species[%u] (%s).solid_content = %g: must be between 0 and 1", i, name, sp->solid_content);
 }
 
 gboolean

@@ -54,12 +54,11 @@ void       cc_packing_draw_radii      (const CcPackingParams *params,
                                        guint16               *species);
 double     cc_packing_truncated_mean_volume (const CcSpecies *sp);
 /* Solid fraction of the slab one largest diameter away from each wall. */
-double     cc_packing_bulk_fraction   (guint          n,
-                                       const double  *pos,
-                                       const double  *rad,
-                                       const double  *rad0,
-                                       const double   box[3],
-                                       double         margin);
+double     cc_packing_bulk_fraction   (const CcPacking *self,
+                                       double           margin);
+/* Material volume of particle i (sphere volume × solid content), µm³. */
+double     cc_packing_material_volume (const CcPacking *self,
+                                       guint            i);
 guint64    cc_pair_key                (guint i,
                                        guint j);
 

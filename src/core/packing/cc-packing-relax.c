@@ -261,6 +261,10 @@ update_job (gpointer data,
   CcRelax *self = job->self;
   const double *ref = self->nl.ref_pos, *ref_r = self->nl.ref_rad;
   double first = 0, second = 0, dt = job->dt;
+  /* displacements are measured in heights scaled to the box at the build:
+   * the piston's affine squeeze moves spheres far but neighbours together,
+   * which cc_nlist_stale_after accounts for separately */
+  double unscale = self->nl.ref_box[2] / (self->s.box[2]);
   guint begin, end;
 
   cc_pool_split (self->s.n, t, n_threads, &begin, &end);
@@ -284,7 +288,7 @@ update_job (gpointer data,
           v[k] += dt * f[k] * im;
           v[k] = job->c_v * v[k] + job->c_f * f[k] * im;
           x[k] += dt * v[k];
-          dx = x[k] - ref[3 * i + k];
+          dx = (k == 2 ? x[k] * unscale : x[k]) - ref[3 * i + k];
           d2 += dx * dx;
         }
       m = sqrt (d2) + MAX (self->s.rad[i] - ref_r[i], 0.0);
@@ -380,7 +384,7 @@ cc_relax_step (CcRelax *self)
           else if (m > second)
             second = m;
         }
-    if (first + second > self->skin)
+    if (cc_nlist_stale_after (&self->nl, &self->s, first, second))
       cc_relax_invalidate (self);
   }
   cc_relax_forces (self);

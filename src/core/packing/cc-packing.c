@@ -196,8 +196,11 @@ jam (CcPacking        *self,
   memcpy (self->rad, self->rad0, self->n * sizeof (double));
   for (guint i = 0; i < self->n; i++)
     d_max = MAX (d_max, 2 * self->rad0[i]);
-  self->phi_jammed = job.phi;
-  self->bulk_phi_jammed = cc_packing_bulk_fraction (self->n, self->pos, self->rad, self->rad0, self->box, d_max);
+  self->phi_jammed = 0;
+  for (guint i = 0; i < self->n; i++)
+    self->phi_jammed += cc_packing_material_volume (self, i);
+  self->phi_jammed /= self->box[0] * self->box[1] * self->box[2];
+  self->bulk_phi_jammed = cc_packing_bulk_fraction (self, d_max);
   self->max_overlap_relative = MAX (job.max_overlap, 0.0);
   self->jam_steps = job.steps;
   self->n_jam_contacts = job.contacts->len;
@@ -287,6 +290,7 @@ cc_packing_run (const CcPackingParams *params,
   self->compact_seconds = (g_get_monotonic_time () - t1) / 1e6;
   finish (self, monitor);
   self->seconds = (g_get_monotonic_time () - t0) / 1e6;
+
   return g_steal_pointer (&self);
 }
 
@@ -333,7 +337,7 @@ cc_packing_new_from_spheres (const CcPackingParams *params,
   memcpy (self->box, box_um, sizeof self->box);
   memcpy (self->jam_box, box_um, sizeof self->jam_box);
   for (guint i = 0; i < n; i++)
-    v += 4.0 / 3.0 * G_PI * pow (radius_um[i], 3);
+    v += cc_packing_material_volume (self, i);
   self->phi_jammed = v / (box_um[0] * box_um[1] * box_um[2]);
   finish (self, NULL);
   return g_steal_pointer (&self);

@@ -66,6 +66,8 @@ typedef struct {
   double   mass_fraction;        /* of the solid, 0 when built from volume fractions */
   gboolean ion_network;          /* member of the ionic network */
   gboolean electron_network;     /* member of the electronic network */
+  double   solid_content;        /* material volume / sphere volume: 1 for dense
+                                  * particles, < 1 for porous agglomerates; 0 = 1 */
 } CcSpecies;
 
 typedef struct {
@@ -89,6 +91,9 @@ typedef struct {
 /* A CAM joins a network when its bulk conductivity reaches these. */
 #define CC_PACKING_CAM_ION_THRESHOLD_S_CM   1e-5
 #define CC_PACKING_CAM_E_THRESHOLD_S_CM     1e-2
+/* Carbon black coarse-grained into agglomerates: material fraction of an
+ * agglomerate's volume (README, "Coarse-grained fine components"). */
+#define CC_PACKING_AGGLOMERATE_SOLID_CONTENT 0.35
 /* Two spheres touch when their gap is below this fraction of r_i + r_j (also
  * the tolerance on overlaps of the hard-sphere packing). */
 #define CC_PACKING_CONTACT_TOLERANCE        1e-4
@@ -134,6 +139,8 @@ gboolean          cc_packing_params_validate      (const CcPackingParams *self,
 /* A species with the documented fallback properties of a role. */
 void              cc_species_init_for_role        (CcSpecies       *species,
                                                    CcRole           role);
+/* solid_content, with 0 read as 1. */
+double            cc_species_solid_content        (const CcSpecies *species);
 
 /* Thread-safe progress and snapshots of a running packing, for the app. */
 CcPackingMonitor *cc_packing_monitor_new          (double snapshot_interval_s);
