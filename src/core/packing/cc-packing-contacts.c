@@ -16,6 +16,10 @@
  * compacted the radius is the geometric radius of the spheres'
  * intersection circle, zero for touching hard spheres.
  *
+ * Only contacts with a plastic partner form junctions: between two elastic
+ * (brittle) particles the hardness-limited branch of the contact law stands
+ * for local crushing, and the contact unloads as an elastic one.
+ *
  * A contact is a deformation contact when the hard-sphere packing's force
  * network did not have it: compaction made it.
  */
@@ -83,6 +87,9 @@ add_contact (Finder          *f,
       gboolean plastic = FALSE;
 
       cc_contact_force (law, r_star, delta, &a, NULL, &plastic);
+      /* only a plastic phase flows into a junction; a brittle oxide pair
+       * beyond its hardness is crushed locally but springs back */
+      plastic = plastic && law->junction;
       if (plastic)
         c.flags |= CC_CONTACT_PLASTIC;
       else

@@ -50,10 +50,12 @@ cc_contact_law_init (CcContactLaw          *law,
             l->flow_i = law->p_y[i] < law->p_y[j] ? 1.0 : law->p_y[i] > law->p_y[j] ? 0.0 : 0.5;
           else
             l->flow_i = a->plastic ? 1.0 : 0.0;
+          l->junction = a->plastic || b->plastic;
         }
       law->wall[i].e_star = 1.0 / compliance (a);
       law->wall[i].p_y = law->p_y[i];
       law->wall[i].flow_i = a->plastic ? 1.0 : 0.0;
+      law->wall[i].junction = a->plastic;
     }
 }
 

@@ -26,6 +26,7 @@ typedef struct {
   double e_star;     /* MPa */
   double p_y;        /* MPa */
   double flow_i;     /* share of the overlap lens taken up by i's plastic flow, 0..1 */
+  gboolean junction; /* a plastic partner: a yielded contact is a permanent junction */
 } CcPairLaw;
 
 typedef struct {
