@@ -7,3 +7,4 @@ int cli_presets_run   (int argc, char **argv);
 int cli_preset_run    (int argc, char **argv);
 int cli_validate_run  (int argc, char **argv);
 int cli_pack_run      (int argc, char **argv);
+int cli_bench_run     (int argc, char **argv);

@@ -19,6 +19,7 @@ static const CliCommand commands[] = {
   { "preset",    "NAME",                     "Print a preset's design document", cli_preset_run },
   { "validate",  "FILE|preset:NAME",         "Check a design document", cli_validate_run },
   { "pack",      "DESIGN|--spheres SPEC",    "Pack and analyse the composite's particles", cli_pack_run },
+  { "bench",     "NAME [OPTIONS]",           "Run a benchmark (packing, …)", cli_bench_run },
 };
 
 static void
