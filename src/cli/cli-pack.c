@@ -110,7 +110,7 @@ cli_pack_run (int    argc,
     { "spheres", 0, 0, G_OPTION_ARG_STRING, &o.spheres, "Pack a sphere mixture instead of a design", "SPEC" },
     { "pressure", 0, 0, G_OPTION_ARG_DOUBLE, &o.pressure, "Pressing pressure in MPa (0: hard-sphere packing only)", "MPA" },
     { "stack-pressure", 0, 0, G_OPTION_ARG_DOUBLE, &o.stack_pressure, "Stack pressure in MPa", "MPA" },
-    { "rate", 0, 0, G_OPTION_ARG_DOUBLE, &o.rate, "Jamming compression rate (default 1e-4; smaller is denser, slower)", "R" },
+    { "rate", 0, 0, G_OPTION_ARG_DOUBLE, &o.rate, "Jamming compression rate (default 2e-4; smaller is denser, slower)", "R" },
     { "threads", 0, 0, G_OPTION_ARG_INT, &o.threads, "Threads (default: all cores)", "T" },
     { NULL }
   };

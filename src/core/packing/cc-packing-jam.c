@@ -317,7 +317,7 @@ cc_jam_run (CcJam   *job,
     inv_mass[i] = job->mean_radius / job->radius[i];
   relax.inv_mass = inv_mass;
   cc_relax_set_kernel (&relax, harmonic_kernel, &inv_ref);
-  cc_relax_restart (&relax, 0.05, 0.25);
+  cc_relax_restart (&relax, 0.05, 0.45);
   job->steps = job->minimisations = 0;
 
   for (guint k = 0; k < G_N_ELEMENTS (targets) && res != MIN_CANCELLED; k++)

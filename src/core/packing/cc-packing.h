@@ -87,7 +87,7 @@ typedef struct {
 } CcPackingParams;
 
 /* Defaults of the added parameters. */
-#define CC_PACKING_DEFAULT_COMPRESSION_RATE 1e-4
+#define CC_PACKING_DEFAULT_COMPRESSION_RATE 2e-4
 /* A CAM joins a network when its bulk conductivity reaches these. */
 #define CC_PACKING_CAM_ION_THRESHOLD_S_CM   1e-5
 #define CC_PACKING_CAM_E_THRESHOLD_S_CM     1e-2
