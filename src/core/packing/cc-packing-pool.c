@@ -1,65 +1,97 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Fork-join with claimable slots: a run has n_threads slots, and whichever
+ * thread is awake claims the next one. Each slot always computes the same
+ * part of the work into the same place, so results do not depend on which
+ * thread ran it, and a worker the operating system has not scheduled yet
+ * (a busy machine) does not hold up the others: the caller takes its slot.
+ */
 #include "cc-packing-pool.h"
 
-/* Workers spin this many times on the generation counter before they sleep:
- * a packing step is ~0.1 ms, so a wake-up through a condition variable
- * (tens of µs) would eat the gain of the second core. */
+#include <stdatomic.h>
+
+/* Workers spin this many times before they sleep: a packing step is about
+ * 0.1 ms, so a wake-up through a condition variable (tens of µs) would eat
+ * the gain of the second core. */
 #define SPIN_ITERATIONS 20000
 
 struct _CcPool {
-  guint       n_threads;
-  GThread   **threads;
-  GMutex      mutex;
-  GCond       wake;
-  GCond       done;
-  CcPoolFunc  func;
-  gpointer    data;
-  gint        generation;   /* atomic */
-  gint        pending;      /* atomic: workers still running this generation */
-  gboolean    quit;
+  guint                 n_threads;
+  GThread             **threads;
+  GMutex                mutex;
+  GCond                 wake;
+  GCond                 done_cond;
+  CcPoolFunc            func;
+  gpointer              data;
+  /* generation in the high 32 bits, next unclaimed slot in the low 32 */
+  _Atomic guint64       claim;
+  _Atomic guint         done;       /* slots finished in this generation */
+  gboolean              quit;       /* under mutex */
 };
 
-typedef struct {
-  CcPool *pool;
-  guint   index;
-} Worker;
-
-static gpointer
-worker_main (gpointer user_data)
+static guint
+generation_of (guint64 claim)
 {
-  Worker *w = user_data;
-  CcPool *pool = w->pool;
-  gint seen = 0;
+  return (guint) (claim >> 32);
+}
+
+/* Claims and runs slots of generation gen until none is left; returns the
+ * number run. */
+static guint
+run_slots (CcPool *self,
+           guint   gen)
+{
+  guint ran = 0;
 
   for (;;)
     {
-      gint gen = 0;
+      guint64 c = atomic_load_explicit (&self->claim, memory_order_acquire);
+      guint slot = (guint) (c & G_MAXUINT32);
 
-      for (guint spin = 0; spin < SPIN_ITERATIONS; spin++)
-        {
-          gen = g_atomic_int_get (&pool->generation);
-          if (gen != seen)
-            break;
-        }
-      if (gen == seen)
-        {
-          g_mutex_lock (&pool->mutex);
-          while ((gen = g_atomic_int_get (&pool->generation)) == seen && !pool->quit)
-            g_cond_wait (&pool->wake, &pool->mutex);
-          g_mutex_unlock (&pool->mutex);
-        }
-      if (pool->quit)
+      if (generation_of (c) != gen || slot >= self->n_threads)
         break;
-      seen = gen;
-      pool->func (pool->data, w->index, pool->n_threads);
-      if (g_atomic_int_dec_and_test (&pool->pending))
+      if (!atomic_compare_exchange_weak_explicit (&self->claim, &c, c + 1,
+                                                  memory_order_acq_rel, memory_order_acquire))
+        continue;
+      self->func (self->data, slot, self->n_threads);
+      ran++;
+      if (atomic_fetch_add_explicit (&self->done, 1, memory_order_acq_rel) + 1 == self->n_threads)
         {
-          g_mutex_lock (&pool->mutex);
-          g_cond_signal (&pool->done);
-          g_mutex_unlock (&pool->mutex);
+          g_mutex_lock (&self->mutex);
+          g_cond_broadcast (&self->done_cond);
+          g_mutex_unlock (&self->mutex);
         }
     }
-  g_free (w);
+  return ran;
+}
+
+static gpointer
+worker_main (gpointer data)
+{
+  CcPool *self = data;
+  guint seen = 0;
+
+  for (;;)
+    {
+      guint gen = seen;
+
+      for (guint spin = 0; spin < SPIN_ITERATIONS && gen == seen; spin++)
+        gen = generation_of (atomic_load_explicit (&self->claim, memory_order_acquire));
+      if (gen == seen)
+        {
+          g_mutex_lock (&self->mutex);
+          while ((gen = generation_of (atomic_load (&self->claim))) == seen && !self->quit)
+            g_cond_wait (&self->wake, &self->mutex);
+          if (self->quit)
+            {
+              g_mutex_unlock (&self->mutex);
+              break;
+            }
+          g_mutex_unlock (&self->mutex);
+        }
+      seen = gen;
+      run_slots (self, gen);
+    }
   return NULL;
 }
 
@@ -73,16 +105,12 @@ cc_pool_new (guint n_threads)
   self->n_threads = CLAMP (n_threads, 1, 64);
   g_mutex_init (&self->mutex);
   g_cond_init (&self->wake);
-  g_cond_init (&self->done);
+  g_cond_init (&self->done_cond);
+  atomic_init (&self->claim, 0);
+  atomic_init (&self->done, 0);
   self->threads = g_new0 (GThread *, self->n_threads);
   for (guint i = 1; i < self->n_threads; i++)
-    {
-      Worker *w = g_new0 (Worker, 1);
-
-      w->pool = self;
-      w->index = i;
-      self->threads[i] = g_thread_new ("cc-packing", worker_main, w);
-    }
+    self->threads[i] = g_thread_new ("cc-packing", worker_main, self);
   return self;
 }
 
@@ -93,7 +121,6 @@ cc_pool_free (CcPool *self)
     return;
   g_mutex_lock (&self->mutex);
   self->quit = TRUE;
-  g_atomic_int_inc (&self->generation);
   g_cond_broadcast (&self->wake);
   g_mutex_unlock (&self->mutex);
   for (guint i = 1; i < self->n_threads; i++)
@@ -101,7 +128,7 @@ cc_pool_free (CcPool *self)
   g_free (self->threads);
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->wake);
-  g_cond_clear (&self->done);
+  g_cond_clear (&self->done_cond);
   g_free (self);
 }
 
@@ -116,27 +143,32 @@ cc_pool_run (CcPool     *self,
              CcPoolFunc  func,
              gpointer    data)
 {
+  guint gen;
+
   if (self->n_threads == 1)
     {
       func (data, 0, 1);
       return;
     }
+  /* No slot of the previous generation is running (we waited for all of
+   * them), so the work can be replaced before the new generation opens. */
   self->func = func;
   self->data = data;
-  g_atomic_int_set (&self->pending, self->n_threads - 1);
+  atomic_store_explicit (&self->done, 0, memory_order_relaxed);
+  gen = generation_of (atomic_load (&self->claim)) + 1;
   g_mutex_lock (&self->mutex);
-  g_atomic_int_inc (&self->generation);
+  atomic_store_explicit (&self->claim, (guint64) gen << 32, memory_order_release);
   g_cond_broadcast (&self->wake);
   g_mutex_unlock (&self->mutex);
 
-  func (data, 0, self->n_threads);
+  run_slots (self, gen);
 
   for (guint spin = 0; spin < SPIN_ITERATIONS; spin++)
-    if (g_atomic_int_get (&self->pending) == 0)
+    if (atomic_load_explicit (&self->done, memory_order_acquire) == self->n_threads)
       return;
   g_mutex_lock (&self->mutex);
-  while (g_atomic_int_get (&self->pending) != 0)
-    g_cond_wait (&self->done, &self->mutex);
+  while (atomic_load (&self->done) != self->n_threads)
+    g_cond_wait (&self->done_cond, &self->mutex);
   g_mutex_unlock (&self->mutex);
 }
 

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A tiny fork-join pool for the packing loops: persistent threads that run
- * one function on every thread and join. The calling thread takes part as
- * thread 0, so a pool of one thread is a plain function call. Work is split
- * by thread index only, so results depend on the thread count but never on
- * scheduling.
+ * one function for each of n_threads slots and join. The calling thread
+ * takes part, so a pool of one thread is a plain function call. Work is
+ * split by slot, and any awake thread may run any slot, so results depend on
+ * the thread count but never on scheduling, and a descheduled worker does
+ * not stall the others.
  */
 #pragma once
 
@@ -14,6 +15,7 @@ G_BEGIN_DECLS
 
 typedef struct _CcPool CcPool;
 
+/* Runs slot `thread` of n_threads. */
 typedef void (*CcPoolFunc) (gpointer data,
                             guint    thread,
                             guint    n_threads);
