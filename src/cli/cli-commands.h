@@ -21,3 +21,5 @@ int cli_kk_run        (int argc, char **argv);
 int cli_bench_eis     (void);
 int cli_stability_run (int argc, char **argv);
 int cli_bench_pipeline_echem (void);
+int cli_pack_run      (int argc, char **argv);
+int cli_bench_run     (int argc, char **argv);

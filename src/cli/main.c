@@ -28,6 +28,8 @@ static const CliCommand commands[] = {
   { "drt",       "FILE.csv [--lambda L]",    "Distribution of relaxation times of a spectrum", cli_drt_run },
   { "kk",        "FILE.csv",                 "Kramers-Kronig test of a spectrum", cli_kk_run },
   { "stability", "FILE|preset:NAME [--json]", "Interfacial stability of a design", cli_stability_run },
+  { "pack",      "DESIGN|--spheres SPEC",    "Pack and analyse the composite's particles", cli_pack_run },
+  { "bench",     "NAME [OPTIONS]",           "Run a benchmark (packing, …)", cli_bench_run },
 };
 
 static void

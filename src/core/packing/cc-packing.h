@@ -61,6 +61,13 @@ typedef struct {
   gboolean plastic;              /* soft phase that flows under pressure */
   double   sigma_ion_S_cm;       /* bulk ionic conductivity at the cell temperature */
   double   sigma_e_S_cm;         /* bulk electronic conductivity */
+  /* Added fields (after the contract's, so existing initialisers stay valid). */
+  double   d50_requested_um;     /* d50 of the recipe; d50_um differs when coarse-grained */
+  double   mass_fraction;        /* of the solid, 0 when built from volume fractions */
+  gboolean ion_network;          /* member of the ionic network */
+  gboolean electron_network;     /* member of the electronic network */
+  double   solid_content;        /* material volume / sphere volume: 1 for dense
+                                  * particles, < 1 for porous agglomerates; 0 = 1 */
 } CcSpecies;
 
 typedef struct {
@@ -72,7 +79,39 @@ typedef struct {
   double     temperature_C;       /* fabrication temperature (hot press softens) */
   double     stack_pressure_MPa;
   guint      threads;             /* 0 = all cores */
+  /* Added fields. */
+  double     compression_rate;    /* radius change per minimiser step while jamming;
+                                   * smaller packs denser and slower; 0 = default */
+  double     box_aspect;          /* height / width of the box while jamming; 0 = 1 */
+  double     design_thickness_um; /* electrode thickness of the design, 0 = unknown */
 } CcPackingParams;
+
+/* Defaults of the added parameters. */
+#define CC_PACKING_DEFAULT_COMPRESSION_RATE 2e-4
+/* A CAM joins a network when its bulk conductivity reaches these. */
+#define CC_PACKING_CAM_ION_THRESHOLD_S_CM   1e-5
+#define CC_PACKING_CAM_E_THRESHOLD_S_CM     1e-2
+/* Carbon black coarse-grained into agglomerates: material fraction of an
+ * agglomerate's volume (README, "Coarse-grained fine components"). */
+#define CC_PACKING_AGGLOMERATE_SOLID_CONTENT 0.35
+/* Two spheres touch when their gap is below this fraction of r_i + r_j (also
+ * the tolerance on overlaps of the hard-sphere packing). */
+#define CC_PACKING_CONTACT_TOLERANCE        1e-4
+
+/* One contact of the analysed packing (added to the contract). */
+typedef enum {
+  CC_CONTACT_DEFORMATION = 1 << 0,  /* absent from the hard-sphere packing: made by compaction */
+  CC_CONTACT_PLASTIC     = 1 << 1,  /* yielded during pressing (a permanent junction) */
+} CcContactFlags;
+
+#define CC_CONTACT_WALL_BOTTOM G_MAXUINT32          /* j of a contact with z = 0 */
+#define CC_CONTACT_WALL_TOP    (G_MAXUINT32 - 1)    /* j of a contact with z = H */
+
+typedef struct {
+  guint32 i, j;          /* particles, i < j; or j = CC_CONTACT_WALL_* */
+  float   radius_um;     /* contact radius at the stack pressure */
+  guint8  flags;         /* CcContactFlags */
+} CcContact;
 
 typedef struct _CcPacking CcPacking;
 typedef struct _CcPackingMonitor CcPackingMonitor;
@@ -94,6 +133,14 @@ CcPackingParams  *cc_packing_params_from_spheres  (const char      *spec,
                                                    GError         **error);
 CcPackingParams  *cc_packing_params_copy          (const CcPackingParams *self);
 void              cc_packing_params_free          (CcPackingParams *self);
+/* Checks ranges and consistency (names the field). */
+gboolean          cc_packing_params_validate      (const CcPackingParams *self,
+                                                   GError         **error);
+/* A species with the documented fallback properties of a role. */
+void              cc_species_init_for_role        (CcSpecies       *species,
+                                                   CcRole           role);
+/* solid_content, with 0 read as 1. */
+double            cc_species_solid_content        (const CcSpecies *species);
 
 /* Thread-safe progress and snapshots of a running packing, for the app. */
 CcPackingMonitor *cc_packing_monitor_new          (double snapshot_interval_s);
@@ -108,6 +155,10 @@ void              cc_packing_monitor_get_progress (CcPackingMonitor *self,
 GBytes           *cc_packing_monitor_dup_snapshot (CcPackingMonitor *self,
                                                    guint            *serial,
                                                    double           *box_um /* [3], nullable */);
+/* Seconds between snapshots (0: every opportunity, about every 64 steps). */
+void              cc_packing_monitor_set_snapshot_interval (CcPackingMonitor *self,
+                                                            double            seconds);
+double            cc_packing_monitor_get_snapshot_interval (CcPackingMonitor *self);
 
 /* Runs the whole packing (jamming + compaction); blocks; call from a worker.
  * monitor may be NULL. Deterministic for a given seed and thread count. */
@@ -116,6 +167,18 @@ CcPacking        *cc_packing_run                  (const CcPackingParams *params
                                                    GCancellable          *cancellable,
                                                    GError               **error);
 void              cc_packing_free                 (CcPacking *self);
+/* A packing of given spheres, as they are (hand-built structures, imported
+ * packings; added to the contract): positions and radii in µm, species
+ * indices into params. Not compacted: contacts are where spheres touch
+ * within CC_PACKING_CONTACT_TOLERANCE, with the radius of their
+ * intersection circle. */
+CcPacking        *cc_packing_new_from_spheres     (const CcPackingParams *params,
+                                                   guint                  n,
+                                                   const double          *pos_um,
+                                                   const double          *radius_um,
+                                                   const guint16         *species,
+                                                   const double           box_um[3],
+                                                   GError               **error);
 
 const CcParticle *cc_packing_get_particles        (const CcPacking *self,
                                                    guint           *n);
@@ -132,6 +195,34 @@ gboolean          cc_packing_analyze              (CcPacking        *self,
                                                    CcMicrostructure *out,
                                                    GCancellable     *cancellable,
                                                    GError          **error);
+
+/* Added to the contract. */
+
+/* The hard-sphere packing before compaction: its solid fraction (whole box
+ * and bulk), the largest relative overlap, and its number of contacts. */
+void              cc_packing_get_jammed           (const CcPacking *self,
+                                                   double          *solid_fraction,
+                                                   double          *bulk_solid_fraction,
+                                                   double          *max_overlap_relative,
+                                                   guint           *contacts);
+/* The pressure the compaction reached (MPa; 0 when not compacted). */
+double            cc_packing_get_pressure_reached (const CcPacking *self);
+/* After cc_packing_analyze: the contact list, and the mean number of
+ * contacts a particle of species s has with particles of species t
+ * (t = -1: with all particles, walls excluded). */
+const CcContact  *cc_packing_get_contacts         (const CcPacking *self,
+                                                   gsize           *n);
+double            cc_packing_get_coordination     (const CcPacking *self,
+                                                   guint            s,
+                                                   int              t);
+/* The analysis as JSON (the metrics of the issue and per-species details);
+ * returns a JsonNode*. */
+gpointer          cc_packing_to_json              (const CcPacking        *self,
+                                                   const CcMicrostructure *m);
+/* Extended XYZ (OVITO): species, radius, state per particle. */
+gboolean          cc_packing_write_xyz            (const CcPacking *self,
+                                                   const char      *path,
+                                                   GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CcPacking, cc_packing_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CcPackingParams, cc_packing_params_free)
