@@ -16,7 +16,7 @@ print_text (const CcEisCircuit *c, const CcEisFitResult *fit, const CcEisKkResul
 {
   printf (_("Circuit %s: %s after %u iterations from %u start(s)\n"), cc_eis_circuit_get_text (c),
           fit->converged ? _("converged") : _("NOT converged"), fit->iterations, fit->starts);
-  printf ("%-10s %14s %12s   %-29s %s\n", _("parameter"), _("value"), _("std error"), _("95 % interval"),
+  printf ("%-10s %14s %12s   %-29s %s\n", _("parameter"), _("value"), _("std error"), _("interval (95 %)"),
           _("unit"));
   for (guint i = 0; i < fit->n_params; i++)
     {
