@@ -14,7 +14,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#define PRESET "preset:nacro2-nyzc-na3ps4"
+#define PRESET_ID "nacro2-nyzc-na3ps4"
+#define PRESET "preset:" PRESET_ID
 
 static const char *
 cli (void)
@@ -143,7 +144,7 @@ test_error_keeps_json_path (void)
   I18nRun run;
 
   {
-    const char *argv[] = { cli (), "preset", PRESET + strlen ("preset:"), NULL };
+    const char *argv[] = { cli (), "preset", PRESET_ID, NULL };
     run_in (&run, "de", argv);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
@@ -251,7 +252,7 @@ test_numbers_files_stay (void)
   g_autofree char *sweep = g_build_filename (g_getenv ("CC_SOURCE_ROOT"), "data", "sweeps", "carbon-fraction.json", NULL);
   const char *stdout_cmds[][5] = {
     { "materials", "--json", NULL },
-    { "preset", PRESET + strlen ("preset:"), NULL },
+    { "preset", PRESET_ID, NULL },
     { "validate", "--json", PRESET, NULL },
   };
 

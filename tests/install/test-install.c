@@ -283,7 +283,6 @@ test_installed_cli_runs (void)
   g_autofree char *locale_dir = path_in (env ("CC_LOCALEDIR_REL"), NULL);
   g_autofree char *locale_env = g_strconcat ("CC_LOCALEDIR=", locale_dir, NULL);
   g_autoptr(JsonParser) installed_json = json_parser_new ();
-  g_autoptr(JsonParser) built_json = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonArray *materials;
   Run r, b;
