@@ -3,7 +3,8 @@
  * The app in a translated locale (CC_TEST_LANGUAGE: de or zh_CN) under a
  * real display: every text the window shows that the catalog translates is
  * shown translated (labels, tooltips, placeholders, drop-down items, stack
- * titles, the main menu and the shortcuts window), numbers in the editor
+ * titles, the main menu, the shortcuts window and a material's details
+ * popover with its property labels), numbers in the editor
  * follow the locale's decimal separator while the saved design keeps '.',
  * and the app binary started in that language writes its own screenshot.
  */
@@ -129,6 +130,24 @@ collect (GtkWidget *widget,
     collect (c, texts);
 }
 
+/* The first palette row's (i) button: its popover lists the material's
+ * properties and facts under translated labels. */
+static GtkMenuButton *
+find_details_button (GtkWidget  *widget,
+                     const char *tooltip)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkMenuButton *found = find_details_button (c, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static char *
 without_mnemonics (const char *text)
 {
@@ -160,11 +179,28 @@ test_window_translated (void)
   gpointer key, value;
   guint translated = 0;
   const char *expected[] = { "Composition", "Materials", "Literature Cells", "Process", "Results",
-                             "Search materials", "Stop the simulation", "_Preferences", "Undo" };
+                             "Search materials", "Stop the simulation", "_Preferences", "Undo",
+                             "Properties", "Density", "Theoretical capacity" };
 
   collect (GTK_WIDGET (window), texts);
   if (overlay != NULL)
     collect (GTK_WIDGET (overlay), texts);
+  {
+    const char *tooltip = g_hash_table_lookup (catalog, "Properties and sources");
+    GtkMenuButton *details = find_details_button (GTK_WIDGET (cc_window_get_palette (window)), tooltip);
+    GtkPopover *popover;
+    guint before = texts->len;
+
+    g_assert_nonnull (details);
+    gtk_menu_button_popup (details);
+    iterate_until (never, NULL, 0.3);
+    popover = gtk_menu_button_get_popover (details);
+    g_assert_nonnull (popover);
+    collect (GTK_WIDGET (popover), texts);
+    /* The name, the property labels, values and sources. */
+    g_assert_cmpuint (texts->len, >, before + 8);
+    gtk_menu_button_popdown (details);
+  }
   g_assert_cmpuint (texts->len, >, 100);
 
   g_hash_table_iter_init (&iter, catalog);
