@@ -12,7 +12,8 @@ packages=(
   xvfb xauth libgl1-mesa-dri mesa-utils
   python3 valgrind clang libclang-rt-14-dev
   poppler-utils librsvg2-bin
-  locales
+  locales    # locale sources: tests/i18n generates de_DE/zh_CN.UTF-8 from them
+  fonts-droid-fallback   # CJK glyphs for the Chinese UI (no boxes under Xvfb)
   parallel   # GNU Parallel: the sweep tests run the documented sharding command line
 )
 

@@ -7,4 +7,6 @@ cd "$(dirname "$0")/.."
 ./build-aux/install-deps.sh
 ./build-aux/build.sh
 export GSETTINGS_SCHEMA_DIR="$PWD/${BUILD_DIR:-_build}/data"
+# Translations from the build tree (LANGUAGE=de or LANG=zh_CN.UTF-8 to try them).
+export CC_LOCALEDIR="$PWD/${BUILD_DIR:-_build}/po"
 exec "./${BUILD_DIR:-_build}/src/app/cathode-composer" "$@"

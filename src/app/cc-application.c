@@ -6,6 +6,7 @@
 #include "cc-autosave.h"
 #include "cc-preferences-window.h"
 #include "cc-preset.h"
+#include "cc-screenshot.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -15,6 +16,11 @@ struct _CcApplication {
 
   GSettings      *settings;
   gboolean        recovery_offered;
+
+  /* --screenshot FILE [--screenshot-view VIEW] */
+  char           *screenshot_path;
+  char           *screenshot_view;
+  int             exit_status;
 };
 
 G_DEFINE_FINAL_TYPE (CcApplication, cc_application, GTK_TYPE_APPLICATION)
@@ -337,6 +343,69 @@ load_css (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/* ---- screenshots ------------------------------------------------------------ */
+
+/* Waits for the window to be drawn (the 3D view and the charts render on
+ * idle), writes the picture and quits. */
+static gboolean
+take_screenshot (gpointer data)
+{
+  CcApplication *self = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return G_SOURCE_CONTINUE;
+  if (!cc_screenshot_save (GTK_WIDGET (window), self->screenshot_path, &error))
+    {
+      g_printerr ("cathode-composer: %s\n", error->message);
+      self->exit_status = 1;
+    }
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_screenshot (CcApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+
+  if (self->screenshot_path == NULL || !CC_IS_WINDOW (window))
+    return;
+  gtk_window_set_default_size (window, 1480, 920);
+  gtk_window_unmaximize (window);
+  if (self->screenshot_view != NULL && !cc_screenshot_show_view (CC_WINDOW (window), self->screenshot_view, &error))
+    {
+      g_printerr ("cathode-composer: %s\n", error->message);
+      self->exit_status = 2;
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, 3, take_screenshot, g_object_ref (self), g_object_unref);
+}
+
+static int
+cc_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  CcApplication *self = CC_APPLICATION (app);
+
+  g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path);
+  g_variant_dict_lookup (options, "screenshot-view", "s", &self->screenshot_view);
+  /* A picture needs its own instance, not a window of a running one. */
+  if (self->screenshot_path != NULL)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+  return -1;
+}
+
+int
+cc_application_get_exit_status (CcApplication *self)
+{
+  g_return_val_if_fail (CC_IS_APPLICATION (self), 1);
+  return self->exit_status;
+}
+
 /* ---- GApplication -------------------------------------------------------- */
 
 static void
@@ -376,7 +445,10 @@ cc_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (cc_application_new_window (self));
   gtk_window_present (window);
-  cc_application_offer_recovery (self);
+  if (self->screenshot_path != NULL)
+    schedule_screenshot (self);
+  else
+    cc_application_offer_recovery (self);
 }
 
 static void
@@ -389,13 +461,20 @@ cc_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     cc_application_open_file (self, files[i]);
-  cc_application_offer_recovery (self);
+  if (self->screenshot_path != NULL)
+    schedule_screenshot (self);
+  else
+    cc_application_offer_recovery (self);
 }
 
 static void
 cc_application_finalize (GObject *object)
 {
-  g_clear_object (&CC_APPLICATION (object)->settings);
+  CcApplication *self = CC_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_free (self->screenshot_path);
+  g_free (self->screenshot_view);
   G_OBJECT_CLASS (cc_application_parent_class)->finalize (object);
 }
 
@@ -408,11 +487,21 @@ cc_application_class_init (CcApplicationClass *klass)
   app_class->startup = cc_application_startup;
   app_class->activate = cc_application_activate;
   app_class->open = cc_application_open;
+  app_class->handle_local_options = cc_application_handle_local_options;
 }
 
 static void
 cc_application_init (CcApplication *self)
 {
+  const GOptionEntry entries[] = {
+    { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Save a picture of the window to FILE (PNG) once it is drawn, then quit"), N_("FILE") },
+    { "screenshot-view", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --screenshot: show VIEW first (materials, cells or a chart such as stability)"), N_("VIEW") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 CcApplication *

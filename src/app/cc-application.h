@@ -30,5 +30,7 @@ CcWindow      *cc_application_open_preset    (CcApplication *self,
                                               GError       **error);
 /* Offers to recover autosaved work left by a crash (once per run). */
 void           cc_application_offer_recovery (CcApplication *self);
+/* Non-zero when --screenshot could not write its picture. */
+int            cc_application_get_exit_status (CcApplication *self);
 
 G_END_DECLS

@@ -73,10 +73,16 @@ fact_text (const CcMaterial *m,
   const char * const *v;
 
   if (s != NULL)
-    return g_strdup (s);
+    return g_strdup (cc_units_fact_value_label (s));
   v = cc_material_get_strv (m, key);
   if (v != NULL)
-    return g_strjoinv (", ", (char **) v);
+    {
+      GString *list = g_string_new (NULL);
+
+      for (guint i = 0; v[i]; i++)
+        g_string_append_printf (list, "%s%s", i ? ", " : "", cc_units_fact_value_label (v[i]));
+      return g_string_free (list, FALSE);
+    }
   return g_strdup (cc_material_get_flag (m, key, FALSE) ? _("yes") : _("no"));
 }
 
@@ -93,7 +99,7 @@ add_facts (GtkBox           *box,
   for (GList *l = keys; l; l = l->next)
     {
       g_autofree char *value = fact_text (m, l->data);
-      g_autofree char *name = g_strdelimit (g_strdup (l->data), "_", ' ');
+      g_autofree char *name = cc_units_label_for_key (l->data);
       g_autofree char *escaped = g_markup_printf_escaped ("<b>%s</b>: %s", name, value);
       if (text->len > 0)
         g_string_append_c (text, '\n');

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include "cc-units.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -23,7 +26,7 @@ static const struct {
   { "_Wh_kg", "Wh/kg" },
   { "_g_cm3", "g/cm³" },
   { "_g_mol", "g/mol" },
-  { "_cycles", "cycles" },
+  { "_cycles", N_("cycles") },
   { "_mS_cm", "mS/cm" },
   { "_m2_g", "m²/g" },
   { "_mA_g", "mA/g" },
@@ -44,15 +47,99 @@ static const struct {
   { "_s", "s" },
 };
 
-/* Quantities whose automatic label reads badly. */
+/* Labels of the quantities and facts the materials database uses, so they
+ * can be translated (data/materials/README.md lists the keys). A key that is
+ * not here gets the automatic label: its stem with spaces, capitalised. */
 static const struct {
   const char *stem;
   const char *label;
 } labels[] = {
-  { "potential_vs_na", "Potential vs Na⁺/Na" },
-  { "lifetime", "Lifetime" },
-  { "poisson_ratio", "Poisson’s ratio" },
-  { "young_modulus", "Young’s modulus" },
+  { "activation_energy", N_("Activation energy") },
+  { "apparent_oxidation_limit", N_("Apparent oxidation limit") },
+  { "apparent_reduction_limit", N_("Apparent reduction limit") },
+  { "average_voltage", N_("Average voltage") },
+  { "bulk_ionic_conductivity", N_("Bulk ionic conductivity") },
+  { "density", N_("Density") },
+  { "diffusion_activation_energy", N_("Diffusion activation energy") },
+  { "diffusion_coefficient", N_("Diffusion coefficient") },
+  { "electronic_conductivity", N_("Electronic conductivity") },
+  { "exchange_current_density", N_("Exchange current density") },
+  { "grain_boundary_conductivity", N_("Grain boundary conductivity") },
+  { "hardness", N_("Hardness") },
+  { "interface_resistance", N_("Interface resistance") },
+  { "ionic_conductivity", N_("Ionic conductivity") },
+  { "lifetime", N_("Lifetime") },
+  { "molar_mass", N_("Molar mass") },
+  { "oxidation_limit", N_("Oxidation limit") },
+  { "poisson_ratio", N_("Poisson’s ratio") },
+  { "potential_vs_na", N_("Potential vs Na⁺/Na") },
+  { "practical_capacity", N_("Practical capacity") },
+  { "reduction_limit", N_("Reduction limit") },
+  { "relative_permittivity", N_("Relative permittivity") },
+  { "specific_surface_area", N_("Specific surface area") },
+  { "structural_limit", N_("Structural limit") },
+  { "theoretical_capacity", N_("Theoretical capacity") },
+  { "thickness", N_("Thickness") },
+  { "voltage_hysteresis", N_("Voltage hysteresis") },
+  { "voltage_max", N_("Upper voltage limit") },
+  { "voltage_min", N_("Lower voltage limit") },
+  { "volume_change", N_("Volume change") },
+  { "water_content", N_("Water content") },
+  { "young_modulus", N_("Young’s modulus") },
+  /* qualitative facts */
+  { "anion", N_("Anion") },
+  { "blocks", N_("Blocks") },
+  { "deformation", N_("Deformation") },
+  { "facts_source", N_("Source of the facts") },
+  { "kind", N_("Kind") },
+  { "mechanism", N_("Mechanism") },
+  { "moisture_sensitivity", N_("Moisture sensitivity") },
+  { "oxidation_products", N_("Oxidation products") },
+  { "oxidation_products_electronic", N_("Oxidation products conduct electrons") },
+  { "oxidation_products_ionic", N_("Oxidation products conduct ions") },
+  { "reduction_products", N_("Reduction products") },
+  { "reduction_products_electronic", N_("Reduction products conduct electrons") },
+  { "reduction_products_ionic", N_("Reduction products conduct ions") },
+  { "shape", N_("Shape") },
+  { "solvent", N_("Solvent") },
+  { "structure", N_("Structure") },
+  { "volatile", N_("Volatile") },
+};
+
+/* The enumerated values of the qualitative facts; free-text facts
+ * (structure, products, sources) are data and stay as written. */
+static const struct {
+  const char *value;
+  const char *label;
+} fact_values[] = {
+  { "low", NC_("material fact", "low") },
+  { "moderate", NC_("material fact", "moderate") },
+  { "high", NC_("material fact", "high") },
+  { "elastic", NC_("material fact", "elastic") },
+  { "plastic", NC_("material fact", "plastic") },
+  { "solid", NC_("material fact", "solid") },
+  { "polymer", NC_("material fact", "polymer") },
+  { "liquid", NC_("material fact", "liquid") },
+  { "ionic_liquid", NC_("material fact", "ionic liquid") },
+  { "plastic_crystal", NC_("material fact", "plastic crystal") },
+  { "oxidation", NC_("material fact", "oxidation") },
+  { "reduction", NC_("material fact", "reduction") },
+  { "chemical_reaction", NC_("material fact", "chemical reaction") },
+  { "contact_loss", NC_("material fact", "contact loss") },
+  { "insertion", NC_("material fact", "insertion") },
+  { "conversion", NC_("material fact", "conversion") },
+  { "organic", NC_("material fact", "organic") },
+  { "oxide", NC_("material fact", "oxide") },
+  { "sulfide", NC_("material fact", "sulfide") },
+  { "halide", NC_("material fact", "halide") },
+  { "hydride", NC_("material fact", "hydride") },
+  { "cyanide", NC_("material fact", "cyanide") },
+  { "polyanion", NC_("material fact", "polyanion") },
+  { "sphere", NC_("material fact", "sphere") },
+  { "fiber", NC_("material fact", "fiber") },
+  { "sheet", NC_("material fact", "sheet") },
+  { "tube", NC_("material fact", "tube") },
+  { "mesoporous", NC_("material fact", "mesoporous") },
 };
 
 static gssize
@@ -77,7 +164,8 @@ cc_units_unit_for_key (const char *key)
   g_return_val_if_fail (key != NULL, "");
 
   i = find_suffix (key);
-  return i < 0 ? "" : suffixes[i].unit;
+  /* Symbols are not translated; gettext returns them as they are. */
+  return i < 0 ? "" : _(suffixes[i].unit);
 }
 
 char *
@@ -93,7 +181,7 @@ cc_units_label_for_key (const char *key)
                : g_strndup (key, strlen (key) - strlen (suffixes[i].suffix));
   for (guint j = 0; j < G_N_ELEMENTS (labels); j++)
     if (strcmp (stem, labels[j].stem) == 0)
-      return g_strdup (labels[j].label);
+      return g_strdup (_(labels[j].label));
 
   g_strdelimit (stem, "_", ' ');
   if (stem[0] != '\0')
@@ -113,6 +201,17 @@ append_superscript (GString *s,
   g_snprintf (buf, sizeof buf, "%d", ABS (exponent));
   for (const char *p = buf; *p; p++)
     g_string_append (s, digits[*p - '0']);
+}
+
+const char *
+cc_units_fact_value_label (const char *value)
+{
+  g_return_val_if_fail (value != NULL, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (fact_values); i++)
+    if (strcmp (value, fact_values[i].value) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, "material fact", fact_values[i].label);
+  return value;
 }
 
 char *

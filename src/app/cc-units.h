@@ -20,6 +20,10 @@ const char *cc_units_unit_for_key  (const char *key);
  * spaces: "ionic_conductivity_S_cm" -> "Ionic conductivity". */
 char       *cc_units_label_for_key (const char *key);
 
+/* An enumerated fact value for display ("ionic_liquid" -> "ionic liquid",
+ * translated); other values are returned as they are. */
+const char *cc_units_fact_value_label (const char *value);
+
 /* A number for display: up to `digits` significant digits, scientific
  * ("1.2 × 10⁻⁴") below 1e-2 or from 1e5 in magnitude. Uses the user's
  * locale for the decimal separator (display only, never for files). */

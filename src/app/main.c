@@ -11,12 +11,16 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(CcApplication) app = NULL;
+  int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* CC_LOCALEDIR: the build tree's po/ folder, so tests and run-app.sh
+   * show translations without installing them. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CC_LOCALEDIR") ? g_getenv ("CC_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
   app = cc_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  return status != 0 ? status : cc_application_get_exit_status (app);
 }

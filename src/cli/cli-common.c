@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include "cli-common.h"
 #include "cc-json-util.h"
 
@@ -16,13 +18,16 @@ cli_parse_options (const char   *command,
   g_autoptr(GOptionContext) ctx = g_option_context_new (param);
   g_autoptr(GError) error = NULL;
 
+  /* Summaries and option descriptions are marked N_() where they are
+   * written; GOption translates them when it prints --help. */
+  g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
   g_option_context_set_summary (ctx, summary);
   if (entries != NULL)
-    g_option_context_add_main_entries (ctx, entries, NULL);
+    g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, argc, argv, &error))
     {
       g_printerr ("cathode-composer-cli %s: %s\n", command, error->message);
-      g_printerr ("Try 'cathode-composer-cli %s --help'.\n", command);
+      g_printerr (_("Try 'cathode-composer-cli %s --help'.\n"), command);
       return CLI_EXIT_USAGE;
     }
   return CLI_EXIT_OK;

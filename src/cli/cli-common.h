@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS

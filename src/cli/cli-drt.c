@@ -12,14 +12,14 @@
 static void
 print_text (const CcEisDrtResult *r, const char *unit)
 {
-  printf ("DRT: lambda = %g (order %u), %u time constants, reconstruction %.3g %% rms\n",
+  printf (_("DRT: lambda = %g (order %u), %u time constants, reconstruction %.3g %% rms\n"),
           r->lambda, r->order, r->n, 100 * r->rms_relative);
   printf ("R_inf = %.4g %s", r->r_inf, unit);
   if (r->inductance_H > 0)
     printf (", L = %.3g H", r->inductance_H);
   if (isfinite (r->capacitance_F))
-    printf (", series C = %.3g F", r->capacitance_F);
-  printf ("\n%-12s %-12s %-14s %s\n", "tau (s)", "f (Hz)", "R", "process");
+    printf (_(", series C = %.3g F"), r->capacitance_F);
+  printf ("\n%-12s %-12s %-14s %s\n", _("tau (s)"), _("f (Hz)"), "R", _("process"));
   for (guint i = 0; i < r->peaks->len; i++)
     {
       const CcEisDrtPeak *p = &g_array_index (r->peaks, CcEisDrtPeak, i);
@@ -41,10 +41,10 @@ cli_drt_run (int    argc,
   gboolean json = FALSE;
   int order = 1, ppd = 0;
   GOptionEntry entries[] = {
-    { "lambda", 'l', 0, G_OPTION_ARG_DOUBLE, NULL, "Regularisation parameter (default 1e-3)", "L" },
-    { "order", 0, 0, G_OPTION_ARG_INT, &order, "Derivative order of the penalty: 0, 1 (default) or 2", "N" },
-    { "points-per-decade", 0, 0, G_OPTION_ARG_INT, &ppd, "Time-constant grid density (default: the data's)", "N" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON document", NULL },
+    { "lambda", 'l', 0, G_OPTION_ARG_DOUBLE, NULL, N_("Regularisation parameter (default 1e-3)"), "L" },
+    { "order", 0, 0, G_OPTION_ARG_INT, &order, N_("Derivative order of the penalty: 0, 1 (default) or 2"), "N" },
+    { "points-per-decade", 0, 0, G_OPTION_ARG_INT, &ppd, N_("Time-constant grid density (default: the data's)"), "N" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
     { NULL }
   };
   int rc;
@@ -52,15 +52,15 @@ cli_drt_run (int    argc,
   cc_eis_drt_options_init (&o);
   entries[0].arg_data = &o.lambda;
   rc = cli_parse_options ("drt", "FILE.csv",
-                          "Distribution of relaxation times (Tikhonov-regularised NNLS).\n"
-                          "Larger lambda gives smoother, broader peaks; smaller lambda lets noise through.",
+                          N_("Distribution of relaxation times (Tikhonov-regularised NNLS).\n"
+                          "Larger lambda gives smoother, broader peaks; smaller lambda lets noise through."),
                           entries, &argc, &argv);
   if (rc != CLI_EXIT_OK)
     return rc;
   if (argc != 2)
-    return cli_fail (CLI_EXIT_USAGE, "drt: give exactly one CSV file");
+    return cli_fail (CLI_EXIT_USAGE, _("drt: give exactly one CSV file"));
   if (order < 0 || order > 2 || ppd < 0 || ppd > 50)
-    return cli_fail (CLI_EXIT_USAGE, "drt: --order must be 0, 1 or 2 and --points-per-decade 0..50");
+    return cli_fail (CLI_EXIT_USAGE, _("drt: --order must be 0, 1 or 2 and --points-per-decade 0..50"));
   o.order = (guint) order;
   o.points_per_decade = (guint) ppd;
   s = cli_eis_load_spectrum (argv[1]);

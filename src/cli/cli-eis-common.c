@@ -33,9 +33,9 @@ cli_eis_print_source (const char          *path,
   double lo, hi;
 
   range_of (s, &lo, &hi);
-  printf ("%s: %u points, %g Hz to %g Hz, impedance in %s%s\n", path, s->n, lo, hi,
+  printf (_("%s: %u points, %g Hz to %g Hz, impedance in %s%s\n"), path, s->n, lo, hi,
           cc_eis_spectrum_unit (s),
-          s->imag_sign_flipped ? " (the file holds -Z''; flipped to Z'')" : "");
+          s->imag_sign_flipped ? _(" (the file holds -Z''; flipped to Z'')") : "");
 }
 
 void

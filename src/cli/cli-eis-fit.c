@@ -14,9 +14,10 @@
 static void
 print_text (const CcEisCircuit *c, const CcEisFitResult *fit, const CcEisKkResult *kk, const char *unit)
 {
-  printf ("Circuit %s: %s after %u iterations from %u start(s)\n", cc_eis_circuit_get_text (c),
-          fit->converged ? "converged" : "NOT converged", fit->iterations, fit->starts);
-  printf ("%-10s %14s %12s   %-29s %s\n", "parameter", "value", "std error", "95 % interval", "unit");
+  printf (_("Circuit %s: %s after %u iterations from %u start(s)\n"), cc_eis_circuit_get_text (c),
+          fit->converged ? _("converged") : _("NOT converged"), fit->iterations, fit->starts);
+  printf ("%-10s %14s %12s   %-29s %s\n", _("parameter"), _("value"), _("std error"), _("interval (95 %)"),
+          _("unit"));
   for (guint i = 0; i < fit->n_params; i++)
     {
       const char *u = cc_eis_circuit_get_param_unit (c, i);
@@ -26,14 +27,14 @@ print_text (const CcEisCircuit *c, const CcEisFitResult *fit, const CcEisKkResul
                                                           : g_strdup ("-");
 
       printf ("%-10s %14.6g %12s   %-29s %s%s%s\n", cc_eis_circuit_get_param_name (c, i), fit->value[i], err,
-              interval, g_str_equal (u, "ohm") ? unit : u, fit->fixed[i] ? "  (fixed)" : "",
-              fit->at_bound[i] ? "  (at bound)" : "");
+              interval, g_str_equal (u, "ohm") ? unit : u, fit->fixed[i] ? _("  (fixed)") : "",
+              fit->at_bound[i] ? _("  (at bound)") : "");
     }
-  printf ("Residual: %.3g %% rms relative, chi^2 = %.4g for %u degrees of freedom\n",
+  printf (_("Residual: %.3g %% rms relative, chi^2 = %.4g for %u degrees of freedom\n"),
           100 * fit->rms_relative, fit->chi_square, fit->dof);
   if (kk != NULL)
-    printf ("Kramers-Kronig (linear KK, %u RC): %s, residual %.3g %% rms, %.3g %% max\n", kk->n_rc,
-            kk->pass ? "consistent" : "NOT consistent", 100 * kk->rms_residual, 100 * kk->max_residual);
+    printf (_("Kramers-Kronig (linear KK, %u RC): %s, residual %.3g %% rms, %.3g %% max\n"), kk->n_rc,
+            kk->pass ? _("consistent") : _("NOT consistent"), 100 * kk->rms_residual, 100 * kk->max_residual);
 }
 
 static int
@@ -79,32 +80,32 @@ cli_eis_fit_run (int    argc,
   gboolean json = FALSE;
   double kk_threshold = CC_EIS_KK_DEFAULT_THRESHOLD;
   GOptionEntry entries[] = {
-    { "circuit", 'c', 0, G_OPTION_ARG_STRING, &circuit_text, "Circuit, e.g. \"R0-p(R1,Q1)-p(R2,Q2)-W\"", "CIRCUIT" },
-    { "weighting", 'w', 0, G_OPTION_ARG_STRING, &weighting, "modulus (default), proportional or unit", "KIND" },
-    { "init", 0, 0, G_OPTION_ARG_STRING, &init, "Initial values, e.g. R0=10,Q1_n=0.9", "LIST" },
-    { "fix", 0, 0, G_OPTION_ARG_STRING, &fix, "Fixed values, e.g. Q1_n=1", "LIST" },
-    { "bounds", 0, 0, G_OPTION_ARG_STRING, &bounds, "Bounds, e.g. R1=1:1e4,Q2_n=0.6:1", "LIST" },
-    { "kk-threshold", 0, 0, G_OPTION_ARG_DOUBLE, &kk_threshold, "RMS KK residual that still passes (default 0.01)", "X" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON document", NULL },
+    { "circuit", 'c', 0, G_OPTION_ARG_STRING, &circuit_text, N_("Circuit, e.g. \"R0-p(R1,Q1)-p(R2,Q2)-W\""), "CIRCUIT" },
+    { "weighting", 'w', 0, G_OPTION_ARG_STRING, &weighting, N_("modulus (default), proportional or unit"), "KIND" },
+    { "init", 0, 0, G_OPTION_ARG_STRING, &init, N_("Initial values, e.g. R0=10,Q1_n=0.9"), "LIST" },
+    { "fix", 0, 0, G_OPTION_ARG_STRING, &fix, N_("Fixed values, e.g. Q1_n=1"), "LIST" },
+    { "bounds", 0, 0, G_OPTION_ARG_STRING, &bounds, N_("Bounds, e.g. R1=1:1e4,Q2_n=0.6:1"), "LIST" },
+    { "kk-threshold", 0, 0, G_OPTION_ARG_DOUBLE, &kk_threshold, N_("RMS KK residual that still passes (default 0.01)"), "X" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
     { NULL }
   };
   int rc;
 
   rc = cli_parse_options ("eis-fit", "FILE.csv --circuit CIRCUIT",
-                          "Fit an equivalent circuit to a measured spectrum (CNLS, Levenberg-Marquardt).\n"
+                          N_("Fit an equivalent circuit to a measured spectrum (CNLS, Levenberg-Marquardt).\n"
                           "Element names: R, C, L, Q or CPE (reports NAME and NAME_n), W (Warburg sigma),\n"
-                          "Ws/Wo (report NAME_R and NAME_tau); series '-', parallel p(a,b).",
+                          "Ws/Wo (report NAME_R and NAME_tau); series '-', parallel p(a,b)."),
                           entries, &argc, &argv);
   if (rc != CLI_EXIT_OK)
     return rc;
   if (argc != 2)
-    return cli_fail (CLI_EXIT_USAGE, "eis-fit: give exactly one CSV file");
+    return cli_fail (CLI_EXIT_USAGE, _("eis-fit: give exactly one CSV file"));
   if (circuit_text == NULL)
-    return cli_fail (CLI_EXIT_USAGE, "eis-fit: --circuit is required, e.g. --circuit \"R0-p(R1,Q1)-W\"");
+    return cli_fail (CLI_EXIT_USAGE, _("eis-fit: --circuit is required, e.g. --circuit \"R0-p(R1,Q1)-W\""));
   if (weighting != NULL && !cc_eis_weighting_from_string (weighting, &w))
-    return cli_fail (CLI_EXIT_USAGE, "eis-fit: --weighting %s: use modulus, proportional or unit", weighting);
+    return cli_fail (CLI_EXIT_USAGE, _("eis-fit: --weighting %s: use modulus, proportional or unit"), weighting);
   if (!(kk_threshold > 0 && kk_threshold < 1))
-    return cli_fail (CLI_EXIT_USAGE, "eis-fit: --kk-threshold %g: must be between 0 and 1", kk_threshold);
+    return cli_fail (CLI_EXIT_USAGE, _("eis-fit: --kk-threshold %g: must be between 0 and 1"), kk_threshold);
 
   c = cc_eis_circuit_parse (circuit_text, &error);
   if (c == NULL)

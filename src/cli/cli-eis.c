@@ -48,9 +48,9 @@ static void
 print_text (const CcDesign *d, const CcEisCellParams *p, const guint *cycles, guint n,
             const CcEisFreqRange *range, GPtrArray *notes)
 {
-  printf ("%s — simulated impedance (model output, not data), %g degC\n", d->name, p[0].temperature_C);
+  printf (_("%s — simulated impedance (model output, not data), %g degC\n"), d->name, p[0].temperature_C);
   for (guint i = 0; i < notes->len; i++)
-    printf ("  note: %s\n", (char *) g_ptr_array_index (notes, i));
+    printf (_("  note: %s\n"), (char *) g_ptr_array_index (notes, i));
   for (guint c = 0; c < n; c++)
     {
       CcEisProcInfo procs[CC_EIS_N_PROCS];
@@ -59,9 +59,10 @@ print_text (const CcDesign *d, const CcEisCellParams *p, const guint *cycles, gu
       cc_eis_model_processes (&p[c], procs);
       cc_eis_model_impedance (&p[c], range->f_max_Hz, &zr_hi, &zi, NULL, NULL);
       cc_eis_model_impedance (&p[c], range->f_min_Hz, &zr_lo, &zi, NULL, NULL);
-      printf ("\nCycle %u: interphase %.3g nm; Z' = %.4g ohm cm2 at %g Hz, %.4g ohm cm2 at %g Hz\n",
+      printf ("\n");
+      printf (_("Cycle %u: interphase %.3g nm; Z' = %.4g ohm cm2 at %g Hz, %.4g ohm cm2 at %g Hz\n"),
               cycles[c], p[c].ip_thickness_nm, zr_hi, range->f_max_Hz, zr_lo, range->f_min_Hz);
-      printf ("  %-26s %16s %12s %14s\n", "process", "R (ohm cm2)", "tau (s)", "f peak (Hz)");
+      printf ("  %-26s %16s %12s %14s\n", _("process"), _("R (ohm cm2)"), _("tau (s)"), _("f peak (Hz)"));
       for (guint k = 0; k < CC_EIS_N_PROCS; k++)
         if (procs[k].resistance_ohm_cm2 > 1e-9)
           printf ("  %-26s %16.4g %12.3g %14.3g\n", cc_eis_proc_name (k), procs[k].resistance_ohm_cm2,
@@ -161,34 +162,34 @@ cli_eis_run (int    argc,
   g_autoptr(GArray) cycles = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GError) error = NULL;
   GOptionEntry entries[] = {
-    { "cycle", 'n', 0, G_OPTION_ARG_STRING_ARRAY, &o.cycles, "Cycle number (repeat for several; default 0)", "N" },
-    { "interphase-nm", 0, 0, G_OPTION_ARG_DOUBLE, &o.interphase_nm, "Interphase thickness (default: growth law)", "NM" },
-    { "soc", 0, 0, G_OPTION_ARG_DOUBLE, &o.soc, "State of charge 0..1 (default 0.5)", "X" },
-    { "temperature", 't', 0, G_OPTION_ARG_DOUBLE, &o.temperature_C, "Cell temperature, degC (default: the protocol's)", "C" },
-    { "f-min", 0, 0, G_OPTION_ARG_DOUBLE, &o.f_min, "Lowest frequency, Hz (default 0.01)", "HZ" },
-    { "f-max", 0, 0, G_OPTION_ARG_DOUBLE, &o.f_max, "Highest frequency, Hz (default 1e7)", "HZ" },
-    { "points-per-decade", 0, 0, G_OPTION_ARG_INT, &o.ppd, "Points per decade (default 10)", "N" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, "Print one JSON document", NULL },
-    { "csv", 0, 0, G_OPTION_ARG_NONE, &o.csv, "Print the spectrum as CSV (one cycle)", NULL },
+    { "cycle", 'n', 0, G_OPTION_ARG_STRING_ARRAY, &o.cycles, N_("Cycle number (repeat for several; default 0)"), "N" },
+    { "interphase-nm", 0, 0, G_OPTION_ARG_DOUBLE, &o.interphase_nm, N_("Interphase thickness (default: growth law)"), "NM" },
+    { "soc", 0, 0, G_OPTION_ARG_DOUBLE, &o.soc, N_("State of charge 0..1 (default 0.5)"), "X" },
+    { "temperature", 't', 0, G_OPTION_ARG_DOUBLE, &o.temperature_C, N_("Cell temperature, degC (default: the protocol's)"), "C" },
+    { "f-min", 0, 0, G_OPTION_ARG_DOUBLE, &o.f_min, N_("Lowest frequency, Hz (default 0.01)"), "HZ" },
+    { "f-max", 0, 0, G_OPTION_ARG_DOUBLE, &o.f_max, N_("Highest frequency, Hz (default 1e7)"), "HZ" },
+    { "points-per-decade", 0, 0, G_OPTION_ARG_INT, &o.ppd, N_("Points per decade (default 10)"), "N" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("Print one JSON document"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &o.csv, N_("Print the spectrum as CSV (one cycle)"), NULL },
     { NULL }
   };
   int rc;
 
   rc = cli_parse_options ("eis", "FILE|preset:NAME",
-                          "Simulate the impedance spectrum of a design (ohm cm2, Z'' < 0 capacitive).",
+                          N_("Simulate the impedance spectrum of a design (ohm cm2, Z'' < 0 capacitive)."),
                           entries, &argc, &argv);
   if (rc != CLI_EXIT_OK)
     return rc;
   if (argc != 2)
-    rc = cli_fail (CLI_EXIT_USAGE, "eis: give exactly one design file or preset:NAME");
+    rc = cli_fail (CLI_EXIT_USAGE, _("eis: give exactly one design file or preset:NAME"));
   else if (o.json && o.csv)
-    rc = cli_fail (CLI_EXIT_USAGE, "eis: --json and --csv exclude each other");
+    rc = cli_fail (CLI_EXIT_USAGE, _("eis: --json and --csv exclude each other"));
   else if (o.ppd < 1 || o.ppd > 1000)
-    rc = cli_fail (CLI_EXIT_USAGE, "eis: --points-per-decade %d: must be 1..1000", o.ppd);
+    rc = cli_fail (CLI_EXIT_USAGE, _("eis: --points-per-decade %d: must be 1..1000"), o.ppd);
   else if (!parse_cycles (o.cycles, cycles, &error))
     rc = cli_fail (CLI_EXIT_USAGE, "eis: %s", error->message);
   else if (o.csv && cycles->len > 1)
-    rc = cli_fail (CLI_EXIT_USAGE, "eis: --csv writes one spectrum; give one --cycle");
+    rc = cli_fail (CLI_EXIT_USAGE, _("eis: --csv writes one spectrum; give one --cycle"));
   if (rc != CLI_EXIT_OK)
     {
       g_strfreev (o.cycles);

@@ -18,20 +18,20 @@ cli_kk_run (int    argc,
   double threshold = CC_EIS_KK_DEFAULT_THRESHOLD;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "threshold", 't', 0, G_OPTION_ARG_DOUBLE, &threshold, "RMS relative residual that still passes (default 0.01)", "X" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON document", NULL },
+    { "threshold", 't', 0, G_OPTION_ARG_DOUBLE, &threshold, N_("RMS relative residual that still passes (default 0.01)"), "X" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
     { NULL }
   };
   int rc;
 
-  rc = cli_parse_options ("kk", "FILE.csv", "Linear Kramers-Kronig test (Schoenleber 2014) of a spectrum.",
+  rc = cli_parse_options ("kk", "FILE.csv", N_("Linear Kramers-Kronig test (Schoenleber 2014) of a spectrum."),
                           entries, &argc, &argv);
   if (rc != CLI_EXIT_OK)
     return rc;
   if (argc != 2)
-    return cli_fail (CLI_EXIT_USAGE, "kk: give exactly one CSV file");
+    return cli_fail (CLI_EXIT_USAGE, _("kk: give exactly one CSV file"));
   if (!(threshold > 0 && threshold < 1))
-    return cli_fail (CLI_EXIT_USAGE, "kk: --threshold %g: must be between 0 and 1", threshold);
+    return cli_fail (CLI_EXIT_USAGE, _("kk: --threshold %g: must be between 0 and 1"), threshold);
   s = cli_eis_load_spectrum (argv[1]);
   if (s == NULL)
     return CLI_EXIT_INVALID;
@@ -53,9 +53,9 @@ cli_kk_run (int    argc,
       return CLI_EXIT_OK;
     }
   cli_eis_print_source (argv[1], s);
-  printf ("Linear KK with %u RC elements (mu = %.2f): %s\n"
-          "  residuals %.3g %% rms, %.3g %% max, trend %.2f (threshold %.3g %% rms)\n",
-          kk->n_rc, kk->mu, kk->pass ? "consistent" : "NOT consistent (drift, nonlinearity or noise)",
+  printf (_("Linear KK with %u RC elements (mu = %.2f): %s\n"
+            "  residuals %.3g %% rms, %.3g %% max, trend %.2f (threshold %.3g %% rms)\n"),
+          kk->n_rc, kk->mu, kk->pass ? _("consistent") : _("NOT consistent (drift, nonlinearity or noise)"),
           100 * kk->rms_residual, 100 * kk->max_residual, kk->trend, 100 * kk->threshold);
   return CLI_EXIT_OK;
 }

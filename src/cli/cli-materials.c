@@ -127,8 +127,8 @@ cli_materials_run (int    argc,
   g_autofree char *class_name = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "class", 'c', 0, G_OPTION_ARG_STRING, &class_name, "Only this class: cam, se, carbon, binder, interlayer, anode", "CLASS" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON document", NULL },
+    { "class", 'c', 0, G_OPTION_ARG_STRING, &class_name, N_("Only this class: cam, se, carbon, binder, interlayer, anode"), "CLASS" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
     { NULL }
   };
   CcMaterialDb *db;
@@ -136,15 +136,15 @@ cli_materials_run (int    argc,
   g_autoptr(JsonBuilder) b = NULL;
   int rc;
 
-  rc = cli_parse_options ("materials", "[--class CLASS] [--json]", "List the materials database.",
+  rc = cli_parse_options ("materials", "[--class CLASS] [--json]", N_("List the materials database."),
                           entries, &argc, &argv);
   if (rc != CLI_EXIT_OK)
     return rc;
   if (argc > 1)
-    return cli_fail (CLI_EXIT_USAGE, "materials: unexpected argument '%s'", argv[1]);
+    return cli_fail (CLI_EXIT_USAGE, _("materials: unexpected argument '%s'"), argv[1]);
   if (class_name != NULL && !cc_material_class_from_string (class_name, &klass))
     return cli_fail (CLI_EXIT_USAGE,
-                     "--class %s: unknown class; use cam, se, carbon, binder, interlayer or anode",
+                     _("--class %s: unknown class; use cam, se, carbon, binder, interlayer or anode"),
                      class_name);
 
   db = cc_material_db_get_default ();

@@ -146,13 +146,14 @@ print_optimize_text (const OptimizeJob *job)
     {
       const CcSweepOptimum *m = g_ptr_array_index (r->optima, i);
 
-      printf ("%s (%s, %u designs searched%s):\n", i == 0 ? "Best design" : "Next best",
-              m->feasible ? "meets the constraints" : m->computed ? "VIOLATES the constraints" : "not computed",
-              m->evaluations, m->converged ? ", converged" : ", evaluation budget spent");
+      printf (_("%s (%s, %u designs searched%s):\n"), i == 0 ? _("Best design") : _("Next best"),
+              m->feasible ? _("meets the constraints")
+                          : m->computed ? _("VIOLATES the constraints") : _("not computed"),
+              m->evaluations, m->converged ? _(", converged") : _(", evaluation budget spent"));
       print_values (m->values_json);
       if (!m->computed)
         {
-          printf ("    error: %s\n", m->error);
+          printf (_("    error: %s\n"), m->error);
           continue;
         }
       for (guint k = 0; k < CC_SWEEP_N_METRICS; k++)
@@ -160,8 +161,9 @@ print_optimize_text (const OptimizeJob *job)
                 cc_sweep_metrics_get (&m->mean, k), m->sd[k], cc_sweep_metric_get_unit (k));
       printf ("    %-28s %s\n", "limiting_mechanism", m->mean.limiting_mechanism ? m->mean.limiting_mechanism : "-");
     }
-  printf ("(mean ± sd over %u replicate%s; %u points evaluated; evaluator %s)\n",
-          R, R == 1 ? "" : "s", r->points_evaluated, job->evaluator->name);
+  printf (ngettext ("(mean ± sd over %u replicate; %u points evaluated; evaluator %s)\n",
+                    "(mean ± sd over %u replicates; %u points evaluated; evaluator %s)\n", R),
+          R, r->points_evaluated, job->evaluator->name);
 }
 
 static gboolean
@@ -180,7 +182,7 @@ check_direction (gboolean maximize,
                  gboolean minimize)
 {
   if (maximize == minimize)
-    return cli_fail (CLI_EXIT_USAGE, "optimize: give one of --maximize and --minimize");
+    return cli_fail (CLI_EXIT_USAGE, _("optimize: give one of --maximize and --minimize"));
   return CLI_EXIT_OK;
 }
 
@@ -197,27 +199,27 @@ cli_optimize_run (int    argc,
   int threads = 0, budget = 200, rc;
   OptimizeJob job = { NULL };
   GOptionEntry entries[] = {
-    { "objective", 0, 0, G_OPTION_ARG_STRING, &objective, "Metric to optimise", "METRIC" },
-    { "maximize", 0, 0, G_OPTION_ARG_NONE, &maximize, "Maximise the objective", NULL },
-    { "minimize", 0, 0, G_OPTION_ARG_NONE, &minimize, "Minimise the objective", NULL },
-    { "constraint", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &constraints, "METRIC>=VALUE or METRIC<=VALUE (repeatable)", "EXPR" },
-    { "max-evaluations", 0, 0, G_OPTION_ARG_INT, &budget, "Designs per combination of categorical values (default 200)", "N" },
-    { "threads", 't', 0, G_OPTION_ARG_INT, &threads, "Worker threads (default: all cores)", "N" },
-    { "evaluator", 0, 0, G_OPTION_ARG_STRING, &evaluator, "Evaluator (default: the build's model)", "NAME" },
-    { "save-design", 0, 0, G_OPTION_ARG_FILENAME, &design_out, "Write the best design document here", "FILE" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the result as JSON", NULL },
+    { "objective", 0, 0, G_OPTION_ARG_STRING, &objective, N_("Metric to optimise"), "METRIC" },
+    { "maximize", 0, 0, G_OPTION_ARG_NONE, &maximize, N_("Maximise the objective"), NULL },
+    { "minimize", 0, 0, G_OPTION_ARG_NONE, &minimize, N_("Minimise the objective"), NULL },
+    { "constraint", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &constraints, N_("METRIC>=VALUE or METRIC<=VALUE (repeatable)"), "EXPR" },
+    { "max-evaluations", 0, 0, G_OPTION_ARG_INT, &budget, N_("Designs per combination of categorical values (default 200)"), "N" },
+    { "threads", 't', 0, G_OPTION_ARG_INT, &threads, N_("Worker threads (default: all cores)"), "N" },
+    { "evaluator", 0, 0, G_OPTION_ARG_STRING, &evaluator, N_("Evaluator (default: the build's model)"), "NAME" },
+    { "save-design", 0, 0, G_OPTION_ARG_FILENAME, &design_out, N_("Write the best design document here"), "FILE" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
     { NULL }
   };
 
   rc = cli_parse_options ("optimize", "SWEEP.json --objective METRIC --maximize|--minimize",
-                          "Search the numeric axes of a sweep for the best design under constraints.",
+                          N_("Search the numeric axes of a sweep for the best design under constraints."),
                           entries, &argc, &argv);
   if (rc != CLI_EXIT_OK || (rc = check_direction (maximize, minimize)) != CLI_EXIT_OK)
     return rc;
   if (argc != 2)
-    return cli_fail (CLI_EXIT_USAGE, "optimize: give exactly one sweep file");
+    return cli_fail (CLI_EXIT_USAGE, _("optimize: give exactly one sweep file"));
   if (budget < 4 || budget > 100000 || threads < 0 || threads > 4096)
-    return cli_fail (CLI_EXIT_USAGE, "optimize: --max-evaluations must be 4 to 100000, --threads 1 to 4096");
+    return cli_fail (CLI_EXIT_USAGE, _("optimize: --max-evaluations must be 4 to 100000, --threads 1 to 4096"));
   if (!cli_metric_lookup ("--objective", objective, &job.options.objective, &error))
     return cli_fail (objective ? CLI_EXIT_INVALID : CLI_EXIT_USAGE, "optimize: %s", error->message);
   job.options.n_constraints = constraints ? g_strv_length (constraints) : 0;
@@ -311,7 +313,7 @@ print_front_text (GPtrArray *designs,
                   guint      mx,
                   guint      my)
 {
-  printf ("Pareto front: %u of %u designs (mean ± sd over replicates)\n", front->len, designs->len);
+  printf (_("Pareto front: %u of %u designs (mean ± sd over replicates)\n"), front->len, designs->len);
   for (guint i = 0; i < front->len; i++)
     {
       const CcSweepDesignSummary *d = g_ptr_array_index (designs, g_array_index (front, guint, i));
@@ -334,21 +336,21 @@ cli_pareto_run (int    argc,
   gboolean min_x = FALSE, min_y = FALSE, json = FALSE;
   guint mx, my;
   GOptionEntry entries[] = {
-    { "x", 0, 0, G_OPTION_ARG_STRING, &x, "First objective (maximised)", "METRIC" },
-    { "y", 0, 0, G_OPTION_ARG_STRING, &y, "Second objective (maximised)", "METRIC" },
-    { "min-x", 0, 0, G_OPTION_ARG_NONE, &min_x, "Minimise the first objective instead", NULL },
-    { "min-y", 0, 0, G_OPTION_ARG_NONE, &min_y, "Minimise the second objective instead", NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the front as JSON", NULL },
+    { "x", 0, 0, G_OPTION_ARG_STRING, &x, N_("First objective (maximised)"), "METRIC" },
+    { "y", 0, 0, G_OPTION_ARG_STRING, &y, N_("Second objective (maximised)"), "METRIC" },
+    { "min-x", 0, 0, G_OPTION_ARG_NONE, &min_x, N_("Minimise the first objective instead"), NULL },
+    { "min-y", 0, 0, G_OPTION_ARG_NONE, &min_y, N_("Minimise the second objective instead"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the front as JSON"), NULL },
     { NULL }
   };
   int rc;
 
   rc = cli_parse_options ("pareto", "FILE.jsonl --x METRIC --y METRIC",
-                          "The Pareto front of two metrics over a sweep's results.", entries, &argc, &argv);
+                          N_("The Pareto front of two metrics over a sweep's results."), entries, &argc, &argv);
   if (rc != CLI_EXIT_OK)
     return rc;
   if (argc != 2)
-    return cli_fail (CLI_EXIT_USAGE, "pareto: give exactly one results file");
+    return cli_fail (CLI_EXIT_USAGE, _("pareto: give exactly one results file"));
   if (!cli_metric_lookup ("--x", x, &mx, &error) || !cli_metric_lookup ("--y", y, &my, &error))
     return cli_fail (x && y ? CLI_EXIT_INVALID : CLI_EXIT_USAGE, "pareto: %s", error->message);
 

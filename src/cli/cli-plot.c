@@ -45,7 +45,8 @@ list_charts (gboolean json)
       return CLI_EXIT_OK;
     }
   for (guint i = 0; i < n; i++)
-    printf ("%-22s %s (from the %s)\n", kinds[i].name, kinds[i].summary, cc_chart_source_label (kinds[i].source));
+    printf (_("%-22s %s (from the %s)\n"), kinds[i].name, _(kinds[i].summary),
+            _(cc_chart_source_label (kinds[i].source)));
   return CLI_EXIT_OK;
 }
 
@@ -78,23 +79,23 @@ check_args (PlotArgs      *a,
   CcChartTheme theme = CC_CHART_THEME_PRINT;
 
   if (argc != 2)
-    return cli_fail (CLI_EXIT_USAGE, "plot: give exactly one design file or preset:NAME");
+    return cli_fail (CLI_EXIT_USAGE, _("plot: give exactly one design file or preset:NAME"));
   if (a->output == NULL)
-    return cli_fail (CLI_EXIT_USAGE, "plot: -o FILE is required");
+    return cli_fail (CLI_EXIT_USAGE, _("plot: -o FILE is required"));
   if (a->format != NULL ? !cc_chart_format_from_string (a->format, format)
                         : !cc_chart_format_from_path (a->output, format))
-    return cli_fail (CLI_EXIT_USAGE, "plot: --format %s: must be png, svg, pdf or csv",
+    return cli_fail (CLI_EXIT_USAGE, _("plot: --format %s: must be png, svg, pdf or csv"),
                      a->format != NULL ? a->format : "(from the file name)");
   if (a->theme != NULL && !cc_chart_theme_from_string (a->theme, &theme))
-    return cli_fail (CLI_EXIT_USAGE, "plot: --theme %s: must be print, light or dark", a->theme);
+    return cli_fail (CLI_EXIT_USAGE, _("plot: --theme %s: must be print, light or dark"), a->theme);
   if (a->cycle < 0)
-    return cli_fail (CLI_EXIT_USAGE, "plot: --cycle %d: must be a positive cycle number", a->cycle);
+    return cli_fail (CLI_EXIT_USAGE, _("plot: --cycle %d: must be a positive cycle number"), a->cycle);
   if (!(a->width_pt >= CC_CHART_MIN_SIZE_PT && a->width_pt <= CC_CHART_MAX_SIZE_PT) ||
       !(a->height_pt >= CC_CHART_MIN_SIZE_PT && a->height_pt <= CC_CHART_MAX_SIZE_PT))
-    return cli_fail (CLI_EXIT_USAGE, "plot: --width-pt %g --height-pt %g: each must be between %g and %g",
+    return cli_fail (CLI_EXIT_USAGE, _("plot: --width-pt %g --height-pt %g: each must be between %g and %g"),
                      a->width_pt, a->height_pt, CC_CHART_MIN_SIZE_PT, CC_CHART_MAX_SIZE_PT);
   if (!(a->dpi >= CC_CHART_MIN_DPI && a->dpi <= CC_CHART_MAX_DPI))
-    return cli_fail (CLI_EXIT_USAGE, "plot: --dpi %g: must be between %g and %g",
+    return cli_fail (CLI_EXIT_USAGE, _("plot: --dpi %g: must be between %g and %g"),
                      a->dpi, CC_CHART_MIN_DPI, CC_CHART_MAX_DPI);
   cc_chart_style_init (style, theme);
   return CLI_EXIT_OK;
@@ -106,15 +107,15 @@ cli_plot_run (int    argc,
 {
   g_auto(PlotArgs) a = { NULL, NULL, NULL, NULL, 360, 270, 300, 0, FALSE };
   GOptionEntry entries[] = {
-    { "chart", 'c', 0, G_OPTION_ARG_STRING, &a.chart, "Chart to draw ('list' names them)", "NAME" },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &a.format, "png, svg, pdf or csv (default: from -o)", "FORMAT" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output, "File to write", "FILE" },
-    { "width-pt", 0, 0, G_OPTION_ARG_DOUBLE, &a.width_pt, "Width in points (default 360)", "W" },
-    { "height-pt", 0, 0, G_OPTION_ARG_DOUBLE, &a.height_pt, "Height in points (default 270)", "H" },
-    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &a.dpi, "PNG resolution (default 300)", "D" },
-    { "cycle", 0, 0, G_OPTION_ARG_INT, &a.cycle, "Cycle for voltage profiles", "N" },
-    { "theme", 0, 0, G_OPTION_ARG_STRING, &a.theme, "print (default), light or dark", "THEME" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &a.json, "With --chart list: print JSON", NULL },
+    { "chart", 'c', 0, G_OPTION_ARG_STRING, &a.chart, N_("Chart to draw ('list' names them)"), "NAME" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &a.format, N_("png, svg, pdf or csv (default: from -o)"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &a.output, N_("File to write"), "FILE" },
+    { "width-pt", 0, 0, G_OPTION_ARG_DOUBLE, &a.width_pt, N_("Width in points (default 360)"), "W" },
+    { "height-pt", 0, 0, G_OPTION_ARG_DOUBLE, &a.height_pt, N_("Height in points (default 270)"), "H" },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &a.dpi, N_("PNG resolution (default 300)"), "D" },
+    { "cycle", 0, 0, G_OPTION_ARG_INT, &a.cycle, N_("Cycle for voltage profiles"), "N" },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &a.theme, N_("print (default), light or dark"), "THEME" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &a.json, N_("With --chart list: print JSON"), NULL },
     { NULL }
   };
   g_autoptr(CcDesign) design = NULL;
@@ -125,16 +126,16 @@ cli_plot_run (int    argc,
   CcChartStyle style;
   int rc;
 
-  rc = cli_parse_options ("plot", PLOT_ARGS, "Draw one chart of a design as PNG, SVG, PDF or CSV.",
+  rc = cli_parse_options ("plot", PLOT_ARGS, N_("Draw one chart of a design as PNG, SVG, PDF or CSV."),
                           entries, &argc, &argv);
   if (rc != CLI_EXIT_OK)
     return rc;
   if (a.chart == NULL)
-    return cli_fail (CLI_EXIT_USAGE, "plot: --chart NAME is required ('--chart list' names the charts)");
+    return cli_fail (CLI_EXIT_USAGE, _("plot: --chart NAME is required ('--chart list' names the charts)"));
   if (g_str_equal (a.chart, "list"))
     return list_charts (a.json);
   if (cc_chart_kinds_lookup (a.chart) == NULL)
-    return cli_fail (CLI_EXIT_USAGE, "plot: unknown chart '%s' ('--chart list' names the charts)", a.chart);
+    return cli_fail (CLI_EXIT_USAGE, _("plot: unknown chart '%s' ('--chart list' names the charts)"), a.chart);
   rc = check_args (&a, argc, &format, &style);
   if (rc != CLI_EXIT_OK)
     return rc;

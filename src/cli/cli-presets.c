@@ -45,17 +45,17 @@ cli_presets_run (int    argc,
 {
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON document", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
     { NULL }
   };
   CcPresetList *list;
   int rc;
 
-  rc = cli_parse_options ("presets", "[--json]", "List the literature-cell presets.", entries, &argc, &argv);
+  rc = cli_parse_options ("presets", "[--json]", N_("List the literature-cell presets."), entries, &argc, &argv);
   if (rc != CLI_EXIT_OK)
     return rc;
   if (argc > 1)
-    return cli_fail (CLI_EXIT_USAGE, "presets: unexpected argument '%s'", argv[1]);
+    return cli_fail (CLI_EXIT_USAGE, _("presets: unexpected argument '%s'"), argv[1]);
 
   list = cc_preset_list_get_default ();
   if (json)
@@ -105,15 +105,15 @@ cli_preset_run (int    argc,
   g_autofree char *text = NULL;
   int rc;
 
-  rc = cli_parse_options ("preset", "NAME", "Print a preset's design document.", NULL, &argc, &argv);
+  rc = cli_parse_options ("preset", "NAME", N_("Print a preset's design document."), NULL, &argc, &argv);
   if (rc != CLI_EXIT_OK)
     return rc;
   if (argc != 2)
-    return cli_fail (CLI_EXIT_USAGE, "preset: give exactly one preset name (see 'cathode-composer-cli presets')");
+    return cli_fail (CLI_EXIT_USAGE, _("preset: give exactly one preset name (see 'cathode-composer-cli presets')"));
 
   p = cc_preset_list_lookup (cc_preset_list_get_default (), argv[1]);
   if (p == NULL)
-    return cli_fail (CLI_EXIT_INVALID, "preset: no preset named \"%s\" (see 'cathode-composer-cli presets')", argv[1]);
+    return cli_fail (CLI_EXIT_INVALID, _("preset: no preset named \"%s\" (see 'cathode-composer-cli presets')"), argv[1]);
 
   text = cc_design_to_data (p->design, NULL);
   fputs (text, stdout);

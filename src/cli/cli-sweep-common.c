@@ -41,7 +41,7 @@ list_names (void)
   for (guint i = 0; i < all->len; i++)
     {
       const CcSweepEvaluator *e = g_ptr_array_index (all, i);
-      g_string_append_printf (s, "%s%s%s", i ? ", " : "", e->name, e->is_test ? " (test fixture)" : "");
+      g_string_append_printf (s, "%s%s%s", i ? ", " : "", e->name, e->is_test ? _(" (test fixture)") : "");
     }
   return g_string_free (s, FALSE);
 }
@@ -57,21 +57,21 @@ cli_sweep_evaluator (const char  *name,
   if (e == NULL && name == NULL)
     {
       g_set_error (error, CC_SWEEP_ERROR, CC_SWEEP_ERROR_NO_EVALUATOR,
-                   "no evaluator in this build: the packing and electrochemistry models that compute a "
-                   "design's metrics are not part of this cathode-composer-cli, so there is nothing to "
-                   "compute. (--evaluator=analytic-test drives the sweep machinery with a synthetic test "
-                   "function for testing; its numbers are not predictions.)");
+                   _("no evaluator in this build: the packing and electrochemistry models that compute a "
+                     "design's metrics are not part of this cathode-composer-cli, so there is nothing to "
+                     "compute. (--evaluator=analytic-test drives the sweep machinery with a synthetic test "
+                     "function for testing; its numbers are not predictions.)"));
       return NULL;
     }
   if (e == NULL)
     {
       g_autofree char *names = list_names ();
       g_set_error (error, CC_SWEEP_ERROR, CC_SWEEP_ERROR_NO_EVALUATOR,
-                   "unknown evaluator \"%s\"; this build has: %s", name, names);
+                   _("unknown evaluator \"%s\"; this build has: %s"), name, names);
       return NULL;
     }
   if (e->is_test)
-    g_printerr ("cathode-composer-cli: evaluator %s is %s\n", e->name, e->summary);
+    g_printerr (_("cathode-composer-cli: evaluator %s is %s\n"), e->name, e->summary);
   return e;
 }
 
@@ -109,10 +109,12 @@ on_signal (gpointer data)
 
   if (++w->signals > 1)
     {
-      g_printerr ("\ncathode-composer-cli: stopped at once; finished points are saved\n");
+      g_printerr ("\n");
+      g_printerr (_("cathode-composer-cli: stopped at once; finished points are saved\n"));
       exit (CLI_EXIT_INTERRUPTED);
     }
-  g_printerr ("\ncathode-composer-cli: stopping after the points in progress (again to stop at once)\n");
+  g_printerr ("\n");
+  g_printerr (_("cathode-composer-cli: stopping after the points in progress (again to stop at once)\n"));
   g_cancellable_cancel (w->cancellable);
   return G_SOURCE_CONTINUE;
 }
@@ -159,7 +161,11 @@ cli_metric_lookup (const char  *option,
   names = g_string_new (NULL);
   for (guint i = 0; i < cc_sweep_metric_get_n (); i++)
     g_string_append_printf (names, "%s%s", i ? ", " : "", cc_sweep_metric_get_name (i));
-  g_set_error (error, CC_SWEEP_ERROR, CC_SWEEP_ERROR_INVALID, "%s: %s%s%s; give one of %s", option,
-               name ? "unknown metric \"" : "missing", name ? name : "", name ? "\"" : "", names->str);
+  if (name != NULL)
+    g_set_error (error, CC_SWEEP_ERROR, CC_SWEEP_ERROR_INVALID, _("%s: unknown metric \"%s\"; give one of %s"),
+                 option, name, names->str);
+  else
+    g_set_error (error, CC_SWEEP_ERROR, CC_SWEEP_ERROR_INVALID, _("%s: missing; give one of %s"),
+                 option, names->str);
   return FALSE;
 }

@@ -43,10 +43,11 @@ report (const CcSweepProgress *p,
     return;
   job->last_report_us = now;
   job->last_decile = decile;
-  fprintf (stderr, "%ssweep: %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT " points (%" G_GUINT64_FORMAT
-           " invalid, %" G_GUINT64_FORMAT " failed), %.3g points/s, about %.0f s left%s",
-           job->tty ? "\r" : "", finished, p->total, p->n_invalid, p->n_failed, rate, left,
-           job->tty ? "   " : "\n");
+  fputs (job->tty ? "\r" : "", stderr);
+  fprintf (stderr, _("sweep: %llu/%llu points (%llu invalid, %llu failed), %.3g points/s, about %.0f s left"),
+           (unsigned long long) finished, (unsigned long long) p->total, (unsigned long long) p->n_invalid,
+           (unsigned long long) p->n_failed, rate, left);
+  fputs (job->tty ? "   " : "\n", stderr);
   fflush (stderr);
 }
 
@@ -146,10 +147,14 @@ print_summary (const SweepJob *job,
       cli_print_json (root);
     }
   if (!job->quiet)
-    g_printerr ("%ssweep: %" G_GUINT64_FORMAT " points of shard %s in %s (%" G_GUINT64_FORMAT " ok, %"
-                G_GUINT64_FORMAT " invalid, %" G_GUINT64_FORMAT " failed; %" G_GUINT64_FORMAT
-                " computed now in %.1f s)\n", job->tty ? "\n" : "", p->total, shard, job->options.out_path,
-                p->n_ok, p->n_invalid, p->n_failed, p->done, p->elapsed_s);
+    {
+      g_printerr ("%s", job->tty ? "\n" : "");
+      g_printerr (_("sweep: %llu points of shard %s in %s (%llu ok, %llu invalid, %llu failed; "
+                    "%llu computed now in %.1f s)\n"),
+                  (unsigned long long) p->total, shard, job->options.out_path, (unsigned long long) p->n_ok,
+                  (unsigned long long) p->n_invalid, (unsigned long long) p->n_failed,
+                  (unsigned long long) p->done, p->elapsed_s);
+    }
 }
 
 int
@@ -163,24 +168,24 @@ cli_sweep_run (int    argc,
   int threads = 0, rc;
   SweepJob job = { NULL };
   GOptionEntry entries[] = {
-    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Results file (JSON Lines); an existing one is resumed", "FILE" },
-    { "shard", 0, 0, G_OPTION_ARG_STRING, &shard, "Run shard I of N (points with index % N = I)", "I/N" },
-    { "threads", 't', 0, G_OPTION_ARG_INT, &threads, "Worker threads (default: all cores)", "N" },
-    { "evaluator", 0, 0, G_OPTION_ARG_STRING, &evaluator, "Evaluator (default: the build's model)", "NAME" },
-    { "list", 0, 0, G_OPTION_ARG_NONE, &list, "Print the points (index, id, replicate, values) and exit", NULL },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress on stderr", NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print a JSON summary (with --list: the points)", NULL },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Results file (JSON Lines); an existing one is resumed"), "FILE" },
+    { "shard", 0, 0, G_OPTION_ARG_STRING, &shard, N_("Run shard I of N (points with index % N = I)"), "I/N" },
+    { "threads", 't', 0, G_OPTION_ARG_INT, &threads, N_("Worker threads (default: all cores)"), "N" },
+    { "evaluator", 0, 0, G_OPTION_ARG_STRING, &evaluator, N_("Evaluator (default: the build's model)"), "NAME" },
+    { "list", 0, 0, G_OPTION_ARG_NONE, &list, N_("Print the points (index, id, replicate, values) and exit"), NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("No progress on stderr"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON summary (with --list: the points)"), NULL },
     { NULL }
   };
 
-  rc = cli_parse_options ("sweep", "SWEEP.json --out FILE.jsonl", "Run a design-space sweep (or one shard of it).",
+  rc = cli_parse_options ("sweep", "SWEEP.json --out FILE.jsonl", N_("Run a design-space sweep (or one shard of it)."),
                           entries, &argc, &argv);
   if (rc != CLI_EXIT_OK)
     return rc;
   if (argc != 2)
-    return cli_fail (CLI_EXIT_USAGE, "sweep: give exactly one sweep file");
+    return cli_fail (CLI_EXIT_USAGE, _("sweep: give exactly one sweep file"));
   if (threads < 0 || threads > 4096)
-    return cli_fail (CLI_EXIT_USAGE, "sweep: --threads must be between 1 and 4096");
+    return cli_fail (CLI_EXIT_USAGE, _("sweep: --threads must be between 1 and 4096"));
   job.options.shard_count = 1;
   if (shard != NULL && !cc_sweep_parse_shard (shard, &job.options.shard_index, &job.options.shard_count, &error))
     return cli_fail (CLI_EXIT_USAGE, "sweep: %s", error->message);
@@ -191,7 +196,7 @@ cli_sweep_run (int    argc,
   if (list)
     return list_points (sweep, job.options.shard_index, job.options.shard_count, json);
   if (out == NULL)
-    return cli_fail (CLI_EXIT_USAGE, "sweep: give the results file with --out FILE.jsonl");
+    return cli_fail (CLI_EXIT_USAGE, _("sweep: give the results file with --out FILE.jsonl"));
 
   job.evaluator = cli_sweep_evaluator (evaluator, &error);
   if (job.evaluator == NULL)
@@ -225,21 +230,21 @@ cli_sweep_merge_run (int    argc,
   gboolean json = FALSE;
   CcSweepMergeSummary s = { 0 };
   GOptionEntry entries[] = {
-    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Merged results file", "FILE" },
-    { "sweep", 0, 0, G_OPTION_ARG_FILENAME, &sweep_path, "Check the inputs against this sweep and require every point", "SWEEP.json" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print a JSON summary", NULL },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Merged results file"), "FILE" },
+    { "sweep", 0, 0, G_OPTION_ARG_FILENAME, &sweep_path, N_("Check the inputs against this sweep and require every point"), "SWEEP.json" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON summary"), NULL },
     { NULL }
   };
   int rc;
 
   rc = cli_parse_options ("sweep-merge", "A.jsonl B.jsonl … --out ALL.jsonl",
-                          "Join the results of sweep shards into one canonical file.", entries, &argc, &argv);
+                          N_("Join the results of sweep shards into one canonical file."), entries, &argc, &argv);
   if (rc != CLI_EXIT_OK)
     return rc;
   if (argc < 2)
-    return cli_fail (CLI_EXIT_USAGE, "sweep-merge: give the results files to merge");
+    return cli_fail (CLI_EXIT_USAGE, _("sweep-merge: give the results files to merge"));
   if (out == NULL)
-    return cli_fail (CLI_EXIT_USAGE, "sweep-merge: give the merged file with --out FILE.jsonl");
+    return cli_fail (CLI_EXIT_USAGE, _("sweep-merge: give the merged file with --out FILE.jsonl"));
   if (sweep_path != NULL && (sweep = cc_sweep_load_from_file (sweep_path, &error)) == NULL)
     return cli_fail_error (error);
 
@@ -270,7 +275,7 @@ cli_sweep_merge_run (int    argc,
       cli_print_json (root);
     }
   else
-    printf ("merged %" G_GUINT64_FORMAT " points from %d files into %s (%" G_GUINT64_FORMAT
-            " identical duplicates dropped)\n", s.n_points, argc - 1, out, s.n_duplicates);
+    printf (_("merged %llu points from %d files into %s (%llu identical duplicates dropped)\n"),
+            (unsigned long long) s.n_points, argc - 1, out, (unsigned long long) s.n_duplicates);
   return CLI_EXIT_OK;
 }

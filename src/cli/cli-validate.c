@@ -13,16 +13,16 @@ cli_validate_run (int    argc,
   g_autoptr(GError) error = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the result as JSON", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
     { NULL }
   };
   int rc;
 
-  rc = cli_parse_options ("validate", "FILE|preset:NAME", "Check a design document.", entries, &argc, &argv);
+  rc = cli_parse_options ("validate", "FILE|preset:NAME", N_("Check a design document."), entries, &argc, &argv);
   if (rc != CLI_EXIT_OK)
     return rc;
   if (argc != 2)
-    return cli_fail (CLI_EXIT_USAGE, "validate: give exactly one design file or preset:NAME");
+    return cli_fail (CLI_EXIT_USAGE, _("validate: give exactly one design file or preset:NAME"));
 
   design = cc_design_load_from_argument (argv[1], &error);
   if (design != NULL)
@@ -49,6 +49,6 @@ cli_validate_run (int    argc,
   if (error != NULL)
     return cli_fail_error (error);
   if (!json)
-    printf ("%s: valid\n", argv[1]);
+    printf (_("%s: valid\n"), argv[1]);
   return CLI_EXIT_OK;
 }

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include "cc-material.h"
 #include "cc-material-db.h"
 #include "cc-json-util.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
@@ -26,12 +29,13 @@ static const struct {
   const char *id;
   const char *label;
 } class_names[CC_MATERIAL_N_CLASSES] = {
-  [CC_MATERIAL_CLASS_CAM]        = { "cam", "Cathode active materials" },
-  [CC_MATERIAL_CLASS_SE]         = { "se", "Solid electrolytes" },
-  [CC_MATERIAL_CLASS_CARBON]     = { "carbon", "Conductive carbons" },
-  [CC_MATERIAL_CLASS_BINDER]     = { "binder", "Binders" },
-  [CC_MATERIAL_CLASS_INTERLAYER] = { "interlayer", "Coatings and interlayers" },
-  [CC_MATERIAL_CLASS_ANODE]      = { "anode", "Anodes" },
+  /* Labels in English; the app translates them (N_ marks them for po/). */
+  [CC_MATERIAL_CLASS_CAM]        = { "cam", N_("Cathode active materials") },
+  [CC_MATERIAL_CLASS_SE]         = { "se", N_("Solid electrolytes") },
+  [CC_MATERIAL_CLASS_CARBON]     = { "carbon", N_("Conductive carbons") },
+  [CC_MATERIAL_CLASS_BINDER]     = { "binder", N_("Binders") },
+  [CC_MATERIAL_CLASS_INTERLAYER] = { "interlayer", N_("Coatings and interlayers") },
+  [CC_MATERIAL_CLASS_ANODE]      = { "anode", N_("Anodes") },
 };
 
 static const CcJsonErrors *

@@ -5,8 +5,11 @@
  * each cell in black or white for contrast, unknown pairs hatched, the
  * design's own pair outlined, each level's meaning in the legend.
  */
+#include "config.h"
+
 #include "cc-chart-kinds.h"
 #include "cc-chart-private.h"
+#include <glib/gi18n-lib.h>
 
 #define CELL 0.47   /* half a cell, leaving a hairline gap between cells */
 
@@ -21,7 +24,8 @@ static char *
 level_label (const CcCompatibilityData *d,
              guint                      level)
 {
-  return g_strdup_printf ("%u — %s", level, (char *) g_ptr_array_index (d->levels, level));
+  /* The meanings are kept in English (the CSV export); the legend shows them translated. */
+  return g_strdup_printf ("%u — %s", level, _((char *) g_ptr_array_index (d->levels, level)));
 }
 
 static gboolean
@@ -65,7 +69,7 @@ add_legend (CcPlot                    *plot,
       cc_plot_add_legend_patch (plot, label, cc_paint_sequential (level_t (d, i)), CC_FILL_SOLID, 1.0);
     }
   if (unknown)
-    cc_plot_add_legend_patch (plot, "not known", cc_paint_role (CC_PAINT_MUTED), CC_FILL_HATCH, 0.5);
+    cc_plot_add_legend_patch (plot, _("not known"), cc_paint_role (CC_PAINT_MUTED), CC_FILL_HATCH, 0.5);
 }
 
 static void
@@ -80,7 +84,7 @@ add_highlight (CcPlot                    *plot,
   rect = cc_plot_add_rect (plot, c - 0.5, c + 0.5, r - 0.5, r + 0.5, cc_paint_role (CC_PAINT_FOREGROUND));
   cc_rect_set_style (rect, CC_FILL_SOLID, 0.0);
   cc_rect_set_outline (rect, 2.0);
-  cc_rect_set_legend (rect, "this design");
+  cc_rect_set_legend (rect, _("this design"));
 }
 
 static CcTable *
@@ -125,9 +129,9 @@ cc_chart_compatibility_new (const CcCompatibilityData *data,
   cc_plot_set_axis_categories (plot, CC_AXIS_X, (const char * const *) data->cols->pdata, data->cols->len);
   cc_plot_set_axis_categories (plot, CC_AXIS_Y, (const char * const *) data->rows->pdata, data->rows->len);
   cc_plot_set_axis (plot, CC_AXIS_X, CC_SCALE_CATEGORY,
-                    data->col_title != NULL ? data->col_title : "Solid electrolyte");
+                    data->col_title != NULL ? data->col_title : _("Solid electrolyte"));
   cc_plot_set_axis (plot, CC_AXIS_Y, CC_SCALE_CATEGORY,
-                    data->row_title != NULL ? data->row_title : "Cathode active material");
+                    data->row_title != NULL ? data->row_title : _("Cathode active material"));
   cc_plot_set_axis_reversed (plot, CC_AXIS_Y, TRUE);
   cc_plot_set_grid (plot, FALSE);
   cc_plot_set_legend (plot, CC_LEGEND_BELOW);

@@ -5,10 +5,13 @@
  * two are never confused; curves of one group share colour, dash and marker
  * (a different one per group, so groups stay apart in greyscale).
  */
+#include "config.h"
+
 #include "cc-chart-kinds.h"
 #include "cc-chart-private.h"
 
 #include <math.h>
+#include <glib/gi18n-lib.h>
 
 static const char * const role_names[] = { "model", "measured" };
 static const char * const direction_names[] = { "", "charge", "discharge" };
@@ -192,10 +195,10 @@ cc_chart_voltage_profile_new (const CcCurveSet *set,
                               const char       *reference_markup,
                               GError          **error)
 {
-  g_autofree char *y_title = g_strdup_printf ("Voltage (V vs %s)",
+  g_autofree char *y_title = g_strdup_printf (_("Voltage (V vs %s)"),
                                               reference_markup != NULL ? reference_markup : "Na<sup>+</sup>/Na");
   CurveChartSpec spec = {
-    "voltage-profile", "Specific capacity (mAh g<sup>−1</sup>)", y_title,
+    "voltage-profile", _("Specific capacity (mAh g<sup>−1</sup>)"), y_title,
     CC_SCALE_LINEAR, CC_SCALE_LINEAR, TRUE, FALSE, CC_SERIES_LINES,
     "capacity_mAh_g", "voltage_V",
   };
@@ -208,7 +211,7 @@ cc_chart_rate_capability_new (const CcCurveSet *set,
                               GError          **error)
 {
   CurveChartSpec spec = {
-    "rate-capability", "C-rate (h<sup>−1</sup>)", "Discharge capacity (mAh g<sup>−1</sup>)",
+    "rate-capability", _("C-rate (h<sup>−1</sup>)"), _("Discharge capacity (mAh g<sup>−1</sup>)"),
     CC_SCALE_LOG, CC_SCALE_LINEAR, FALSE, TRUE, CC_SERIES_LINES_MARKERS,
     "c_rate_per_h", "capacity_mAh_g",
   };
@@ -230,13 +233,13 @@ cc_chart_ragone_new (const CcCurveSet *set,
 
   if (basis_markup != NULL)
     {
-      x_title = g_strdup_printf ("Specific power (W kg<sup>−1</sup> of %s)", basis_markup);
-      y_title = g_strdup_printf ("Specific energy (Wh kg<sup>−1</sup> of %s)", basis_markup);
+      x_title = g_strdup_printf (_("Specific power (W kg<sup>−1</sup> of %s)"), basis_markup);
+      y_title = g_strdup_printf (_("Specific energy (Wh kg<sup>−1</sup> of %s)"), basis_markup);
     }
   else
     {
-      x_title = g_strdup ("Specific power (W kg<sup>−1</sup>)");
-      y_title = g_strdup ("Specific energy (Wh kg<sup>−1</sup>)");
+      x_title = g_strdup (_("Specific power (W kg<sup>−1</sup>)"));
+      y_title = g_strdup (_("Specific energy (Wh kg<sup>−1</sup>)"));
     }
   spec.x_title = x_title;
   spec.y_title = y_title;
@@ -309,8 +312,8 @@ add_run (CcPlot             *plot,
          gboolean            single)
 {
   CcSeriesMode mode = run->role == CC_CURVE_MODEL ? CC_SERIES_LINES_MARKERS : CC_SERIES_MARKERS;
-  g_autofree char *cap_label = single ? g_strdup ("Discharge capacity") : g_strdup (run->label);
-  g_autofree char *ce_label = single ? g_strdup ("Coulombic efficiency")
+  g_autofree char *cap_label = single ? g_strdup (_("Discharge capacity")) : g_strdup (run->label);
+  g_autofree char *ce_label = single ? g_strdup (_("Coulombic efficiency"))
                                      : g_strdup_printf ("%s (CE)", run->label != NULL ? run->label : "");
   CcSeries *s = cc_plot_add_series (plot, cap_label, run->cycle, run->capacity_mAh_g, run->n);
 
@@ -374,9 +377,9 @@ cc_chart_cycling_new (const CcCyclingData *data,
     return NULL;
   chart = cc_chart_new ("cycling", NULL);
   plot = cc_chart_add_plot (chart);
-  cc_plot_set_axis (plot, CC_AXIS_X, CC_SCALE_LINEAR, "Cycle number");
-  cc_plot_set_axis (plot, CC_AXIS_Y, CC_SCALE_LINEAR, "Discharge capacity (mAh g<sup>−1</sup>)");
-  cc_plot_set_axis (plot, CC_AXIS_Y2, CC_SCALE_LINEAR, "Coulombic efficiency (%)");
+  cc_plot_set_axis (plot, CC_AXIS_X, CC_SCALE_LINEAR, _("Cycle number"));
+  cc_plot_set_axis (plot, CC_AXIS_Y, CC_SCALE_LINEAR, _("Discharge capacity (mAh g<sup>−1</sup>)"));
+  cc_plot_set_axis (plot, CC_AXIS_Y2, CC_SCALE_LINEAR, _("Coulombic efficiency (%)"));
   cc_plot_set_axis_include_zero (plot, CC_AXIS_X, TRUE);
   cc_plot_set_axis_include_zero (plot, CC_AXIS_Y, TRUE);
   for (guint i = 0; i < data->runs->len; i++)

@@ -5,10 +5,13 @@
  * one spectrum; Bode: |Z| and −phase against frequency in two stacked
  * panels that share the frequency axis.
  */
+#include "config.h"
+
 #include "cc-chart-kinds.h"
 #include "cc-chart-private.h"
 
 #include <math.h>
+#include <glib/gi18n-lib.h>
 
 static gboolean
 check_spectra (const CcImpedanceData *data,
@@ -246,8 +249,8 @@ cc_chart_bode_new (const CcImpedanceData *data,
   bottom = cc_chart_add_plot (chart);
   cc_plot_set_axis (top, CC_AXIS_X, CC_SCALE_LOG, NULL);
   cc_plot_set_axis (top, CC_AXIS_Y, CC_SCALE_LOG, abs_title);
-  cc_plot_set_axis (bottom, CC_AXIS_X, CC_SCALE_LOG, "Frequency (Hz)");
-  cc_plot_set_axis (bottom, CC_AXIS_Y, CC_SCALE_LINEAR, "−Phase (°)");
+  cc_plot_set_axis (bottom, CC_AXIS_X, CC_SCALE_LOG, _("Frequency (Hz)"));
+  cc_plot_set_axis (bottom, CC_AXIS_Y, CC_SCALE_LINEAR, _("−Phase (°)"));
   cc_plot_set_axis_include_zero (bottom, CC_AXIS_Y, TRUE);
   cc_plot_set_legend (bottom, CC_LEGEND_NONE);
 

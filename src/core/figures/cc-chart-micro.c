@@ -6,10 +6,13 @@
  * ionic and electronic conductivities through the thickness (log axis; a
  * network that does not percolate has no bar, and says so).
  */
+#include "config.h"
+
 #include "cc-chart-kinds.h"
 #include "cc-chart-private.h"
 
 #include <math.h>
+#include <glib/gi18n-lib.h>
 
 #define HALF_BAR 0.34
 
@@ -88,7 +91,7 @@ conductivity_bars (CcPlot                 *plot,
   gboolean perc[2] = { m->ionic_percolation, m->electronic_percolation };
   double lo = INFINITY, hi = -INFINITY;
 
-  cc_plot_set_title (plot, "Networks");
+  cc_plot_set_title (plot, _("Networks"));
   cc_plot_set_axis_categories (plot, CC_AXIS_X, labels, 2);
   cc_plot_set_axis (plot, CC_AXIS_Y, CC_SCALE_LOG, "σ<sub>eff</sub> (S cm<sup>−1</sup>)");
   cc_plot_set_legend (plot, CC_LEGEND_NONE);
@@ -114,7 +117,7 @@ conductivity_bars (CcPlot                 *plot,
           cc_plot_add_text (plot, i, sigma[i], text, CC_ANCHOR_S, 0, -2, cc_paint_role (CC_PAINT_FOREGROUND));
         }
       else
-        cc_plot_add_text (plot, i, sqrt (lo * hi), "does not\npercolate", CC_ANCHOR_CENTER, 0, 0,
+        cc_plot_add_text (plot, i, sqrt (lo * hi), _("does not\npercolate"), CC_ANCHOR_CENTER, 0, 0,
                           cc_paint_role (CC_PAINT_WARNING));
     }
 }
@@ -171,19 +174,19 @@ cc_chart_microstructure_new (const CcMicrostructure *m,
     const Bar volume[] = {
       { "CAM", m->cam_volume_fraction, cc_paint_series (0) },
       { "SE", m->se_volume_fraction, cc_paint_series (2) },
-      { "Carbon", m->carbon_volume_fraction, cc_paint_series (6) },
-      { "Binder", m->binder_volume_fraction, cc_paint_series (3) },
-      { "Pores", m->porosity, cc_paint_role (CC_PAINT_MUTED) },
+      { _("Carbon"), m->carbon_volume_fraction, cc_paint_series (6) },
+      { _("Binder"), m->binder_volume_fraction, cc_paint_series (3) },
+      { _("Pores"), m->porosity, cc_paint_role (CC_PAINT_MUTED) },
     };
     const Bar cam[] = {
-      { "Active", m->active_cam_fraction, cc_paint_series (2) },
-      { "Ionic only", ion_only, cc_paint_series (0) },
-      { "Electronic only", e_only, cc_paint_series (4) },
-      { "Isolated", isolated, cc_paint_role (CC_PAINT_WARNING) },
+      { _("Active"), m->active_cam_fraction, cc_paint_series (2) },
+      { _("Ionic only"), ion_only, cc_paint_series (0) },
+      { _("Electronic only"), e_only, cc_paint_series (4) },
+      { _("Isolated"), isolated, cc_paint_role (CC_PAINT_WARNING) },
     };
 
-    percent_bars (cc_chart_add_plot (chart), "Volume", "Share (%)", volume, G_N_ELEMENTS (volume));
-    percent_bars (cc_chart_add_plot (chart), "CAM reached", NULL, cam, G_N_ELEMENTS (cam));
+    percent_bars (cc_chart_add_plot (chart), _("Volume"), _("Share (%)"), volume, G_N_ELEMENTS (volume));
+    percent_bars (cc_chart_add_plot (chart), _("CAM reached"), NULL, cam, G_N_ELEMENTS (cam));
   }
   conductivity_bars (cc_chart_add_plot (chart), m);
   cc_chart_set_table (chart, micro_table (m));

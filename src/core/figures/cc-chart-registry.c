@@ -1,30 +1,33 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include "cc-chart-registry.h"
+#include <glib/gi18n-lib.h>
 
 static const CcChartKindInfo kinds[] = {
-  { "voltage-profile", "Voltage profiles",
-    "Voltage against specific capacity, charge and discharge, one curve per C-rate or cycle",
+  { "voltage-profile", N_("Voltage profiles"),
+    N_("Voltage against specific capacity, charge and discharge, one curve per C-rate or cycle"),
     CC_CHART_SOURCE_ECHEM },
-  { "cycling", "Cycling",
-    "Discharge capacity against cycle number, Coulombic efficiency on the right axis",
+  { "cycling", N_("Cycling"),
+    N_("Discharge capacity against cycle number, Coulombic efficiency on the right axis"),
     CC_CHART_SOURCE_ECHEM },
-  { "rate-capability", "Rate capability",
-    "Discharge capacity against C-rate (log axis)", CC_CHART_SOURCE_ECHEM },
-  { "ragone", "Ragone plot",
-    "Specific energy against specific power, log–log", CC_CHART_SOURCE_ECHEM },
-  { "nyquist", "Nyquist plot",
-    "−Z″ against Z′ on equal axes, frequency decades marked", CC_CHART_SOURCE_IMPEDANCE },
-  { "bode", "Bode plot",
-    "|Z| and phase against frequency", CC_CHART_SOURCE_IMPEDANCE },
-  { "drt", "Distribution of relaxation times",
-    "γ against τ (log axis), peaks annotated", CC_CHART_SOURCE_IMPEDANCE },
-  { "stability-window", "Stability windows",
-    "Electrolyte windows against the CAM range and the anode potential, unstable overlap hatched",
+  { "rate-capability", N_("Rate capability"),
+    N_("Discharge capacity against C-rate (log axis)"), CC_CHART_SOURCE_ECHEM },
+  { "ragone", N_("Ragone plot"),
+    N_("Specific energy against specific power, log–log"), CC_CHART_SOURCE_ECHEM },
+  { "nyquist", N_("Nyquist plot"),
+    N_("−Z″ against Z′ on equal axes, frequency decades marked"), CC_CHART_SOURCE_IMPEDANCE },
+  { "bode", N_("Bode plot"),
+    N_("|Z| and phase against frequency"), CC_CHART_SOURCE_IMPEDANCE },
+  { "drt", N_("Distribution of relaxation times"),
+    N_("γ against τ (log axis), peaks annotated"), CC_CHART_SOURCE_IMPEDANCE },
+  { "stability-window", N_("Stability windows"),
+    N_("Electrolyte windows against the CAM range and the anode potential, unstable overlap hatched"),
     CC_CHART_SOURCE_DESIGN },
-  { "compatibility-matrix", "Compatibility matrix",
-    "CAM × SE heat map of the electrochemical-window overlap score", CC_CHART_SOURCE_DESIGN },
-  { "microstructure", "Microstructure summary",
-    "Volume fractions, active and isolated CAM, network conductivities", CC_CHART_SOURCE_PACKING },
+  { "compatibility-matrix", N_("Compatibility matrix"),
+    N_("CAM × SE heat map of the electrochemical-window overlap score"), CC_CHART_SOURCE_DESIGN },
+  { "microstructure", N_("Microstructure summary"),
+    N_("Volume fractions, active and isolated CAM, network conductivities"), CC_CHART_SOURCE_PACKING },
 };
 
 const CcChartKindInfo *
@@ -48,10 +51,10 @@ cc_chart_source_label (CcChartSource source)
 {
   switch (source)
     {
-    case CC_CHART_SOURCE_DESIGN:    return "design + materials database";
-    case CC_CHART_SOURCE_PACKING:   return "packing engine";
-    case CC_CHART_SOURCE_ECHEM:     return "electrochemistry engine";
-    case CC_CHART_SOURCE_IMPEDANCE: return "impedance engine";
+    case CC_CHART_SOURCE_DESIGN:    return N_("design + materials database");
+    case CC_CHART_SOURCE_PACKING:   return N_("packing engine");
+    case CC_CHART_SOURCE_ECHEM:     return N_("electrochemistry engine");
+    case CC_CHART_SOURCE_IMPEDANCE: return N_("impedance engine");
     default:                        return "";
     }
 }

@@ -8,10 +8,13 @@
  * are written under the band, at the end where they form, with an arrow
  * pointing the way the potential goes to make them.
  */
+#include "config.h"
+
 #include "cc-chart-kinds.h"
 #include "cc-chart-private.h"
 
 #include <math.h>
+#include <glib/gi18n-lib.h>
 
 #define BAND_TOP   (-0.32)   /* row units around the category centre (y grows down) */
 #define BAND_BOT   0.08
@@ -121,26 +124,26 @@ add_window_row (CcPlot                *plot,
 
   if (!window_known (w))
     {
-      cc_plot_add_text (plot, (lo + hi) / 2, row, "window not known", CC_ANCHOR_CENTER, 0, 0,
+      cc_plot_add_text (plot, (lo + hi) / 2, row, _("window not known"), CC_ANCHOR_CENTER, 0, 0,
                         cc_paint_role (CC_PAINT_MUTED));
       return;
     }
-  band (plot, w->reduction_V, w->oxidation_V, row, window, CC_FILL_SOLID, 0.85, 0, "Thermodynamic window");
+  band (plot, w->reduction_V, w->oxidation_V, row, window, CC_FILL_SOLID, 0.85, 0, _("Thermodynamic window"));
   band (plot, w->apparent_reduction_V, w->reduction_V, row, window, CC_FILL_SOLID, 0.35, 0,
-        "Apparent (kinetic) window");
+        _("Apparent (kinetic) window"));
   band (plot, w->oxidation_V, w->apparent_oxidation_V, row, window, CC_FILL_SOLID, 0.35, 0,
-        "Apparent (kinetic) window");
+        _("Apparent (kinetic) window"));
   /* The parts of the CAM range and of the anode potential outside the
    * window: the electrolyte is oxidised or reduced there. */
   if (isfinite (d->cam_min_V) && isfinite (d->cam_max_V))
     {
       band (plot, MAX (d->cam_min_V, w->oxidation_V), d->cam_max_V, row, warn, CC_FILL_HATCH, 1, 0.06,
-            "Outside the window: decomposes");
+            _("Outside the window: decomposes"));
       band (plot, d->cam_min_V, MIN (d->cam_max_V, w->reduction_V), row, warn, CC_FILL_HATCH, 1, 0.06,
-            "Outside the window: decomposes");
+            _("Outside the window: decomposes"));
     }
   if (isfinite (d->anode_V) && d->anode_V < w->reduction_V)
-    band (plot, d->anode_V, w->reduction_V, row, warn, CC_FILL_HATCH, 1, 0.06, "Outside the window: decomposes");
+    band (plot, d->anode_V, w->reduction_V, row, warn, CC_FILL_HATCH, 1, 0.06, _("Outside the window: decomposes"));
   add_products (plot, w, row, lo, hi);
 }
 
@@ -183,7 +186,7 @@ add_overlays (CcPlot                *plot,
 
   if (d->cam_label != NULL && isfinite (d->cam_min_V) && isfinite (d->cam_max_V))
     {
-      g_autofree char *label = g_strdup_printf ("%s operating range", d->cam_label);
+      g_autofree char *label = g_strdup_printf (_("%s operating range"), d->cam_label);
       CcRect *r = cc_plot_add_rect (plot, d->cam_min_V, d->cam_max_V, -INFINITY, INFINITY, cc_paint_series (4));
 
       cc_rect_set_style (r, CC_FILL_SOLID, 0.22);
@@ -194,7 +197,7 @@ add_overlays (CcPlot                *plot,
     {
       /* A two-point series rather than a reference line, so that it has a
        * legend entry instead of a label that could sit on a band. */
-      g_autofree char *label = g_strdup_printf ("%s anode potential", d->anode_label);
+      g_autofree char *label = g_strdup_printf (_("%s anode potential"), d->anode_label);
       double x[2] = { d->anode_V, d->anode_V }, y[2] = { -0.5, n - 0.5 };
       CcSeries *s = cc_plot_add_series (plot, label, x, y, 2);
 
@@ -223,7 +226,7 @@ cc_chart_stability_new (const CcStabilityData *data,
   for (guint i = 0; i < data->windows->len; i++)
     g_ptr_array_add (labels, ((CcStabilityWindow *) g_ptr_array_index (data->windows, i))->label);
   potential_range (data, &lo, &hi);
-  cc_plot_set_axis (plot, CC_AXIS_X, CC_SCALE_LINEAR, "Potential (V vs Na<sup>+</sup>/Na)");
+  cc_plot_set_axis (plot, CC_AXIS_X, CC_SCALE_LINEAR, _("Potential (V vs Na<sup>+</sup>/Na)"));
   cc_plot_set_axis_range (plot, CC_AXIS_X, lo, hi);
   cc_plot_set_axis_categories (plot, CC_AXIS_Y, (const char * const *) labels->pdata, labels->len);
   cc_plot_set_axis_reversed (plot, CC_AXIS_Y, TRUE);

@@ -4,6 +4,8 @@
  * matrix) are built here from the materials database; the others wait for
  * their engines and say so.
  */
+#include "config.h"
+
 #include "cc-plot.h"
 #include "cc-chart-kinds.h"
 #include "cc-chart-registry.h"
@@ -11,6 +13,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 /* Beyond the apparent window by more than this, a CAM–SE pair scores 0.
  * A presentation threshold (roughly the overpotential range over which
@@ -19,10 +22,10 @@
 #define SCORE_MARGIN_V 0.5
 
 static const char * const score_levels[] = {
-  "beyond the apparent window by more than 0.5 V",
-  "beyond the apparent window by up to 0.5 V",
-  "inside the apparent (kinetic) window only",
-  "inside the thermodynamic window",
+  N_("beyond the apparent window by more than 0.5 V"),
+  N_("beyond the apparent window by up to 0.5 V"),
+  N_("inside the apparent (kinetic) window only"),
+  N_("inside the thermodynamic window"),
 };
 
 static char *
@@ -247,7 +250,7 @@ cc_plot_compatibility_data (const CcDesign *design,
             g_strcmp0 (cc_material_get_id (se), ds->material_id) == 0)
           cc_compatibility_data_set_highlight (d, r, c);
       }
-  cc_compatibility_data_set_titles (d, "Cathode active material", "Solid electrolyte");
+  cc_compatibility_data_set_titles (d, _("Cathode active material"), _("Solid electrolyte"));
   return d;
 }
 
