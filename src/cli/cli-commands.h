@@ -23,3 +23,4 @@ int cli_stability_run (int argc, char **argv);
 int cli_bench_pipeline_echem (void);
 int cli_pack_run      (int argc, char **argv);
 int cli_bench_run     (int argc, char **argv);
+int cli_simulate_run (int argc, char **argv);

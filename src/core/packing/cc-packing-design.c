@@ -162,6 +162,59 @@ mean_particle_volume (const CcSpecies *sp)
   return G_PI / 6.0 * pow (sp->d50_um, 3) * exp (4.5 * sp->spread * sp->spread);
 }
 
+/* The particle budget must span a box at least BUDGET_WIDTH_FACTOR large-
+ * particle diameters wide (the neighbour search needs 2.8 d_max for the
+ * largest drawn sphere, ~e^{2σ} above d50). Fine components dominate the
+ * count: when the budget falls short, they are coarse-grained further —
+ * their d50 grows in steps of 5 % up to d_max / 1.5 — instead of refusing
+ * to pack (README, "Coarse-grained fine components"); the species then
+ * report the d50 actually packed. */
+#define BUDGET_WIDTH_FACTOR 3.2
+
+static double
+budget_box_width (const CcPackingParams *p)
+{
+  double per_volume = 0;
+
+  for (guint i = 0; i < p->n_species; i++)
+    per_volume += p->species[i].volume_fraction / cc_species_solid_content (&p->species[i])
+                  / mean_particle_volume (&p->species[i]);
+  /* n particles occupy n / per_volume of particle volume; the box holds it
+   * at the jammed density. */
+  return cbrt (p->n_particles / per_volume / ESTIMATED_PHI_JAMMED);
+}
+
+static void
+fit_particle_budget (CcPackingParams *p)
+{
+  double d_max = 0, spread_max = 0;
+
+  for (guint i = 0; i < p->n_species; i++)
+    if (p->species[i].d50_um > d_max)
+      {
+        d_max = p->species[i].d50_um;
+        spread_max = p->species[i].spread;
+      }
+  for (guint step = 0; step < 200; step++)
+    {
+      gboolean grown = FALSE;
+
+      if (budget_box_width (p) >= BUDGET_WIDTH_FACTOR * d_max * exp (2.0 * spread_max))
+        return;
+      for (guint i = 0; i < p->n_species; i++)
+        {
+          CcSpecies *sp = &p->species[i];
+          if (sp->d50_um * 1.05 <= d_max / 1.5)
+            {
+              sp->d50_um *= 1.05;
+              grown = TRUE;
+            }
+        }
+      if (!grown)
+        return;
+    }
+}
+
 /* Thin electrodes are packed over their full thickness (a slab); thick ones
  * as a cube, a slab of the electrode (conductivities are intensive). */
 static void
@@ -244,6 +297,7 @@ cc_packing_params_from_design (const CcDesign  *design,
     }
   mass_to_volume (p);
   coarse_grain (p);
+  fit_particle_budget (p);
   shape_box (p, design_thickness (design, p));
   if (!cc_packing_params_validate (p, error))
     return NULL;
