@@ -28,6 +28,7 @@ static const CliCommand commands[] = {
   { "drt",       "FILE.csv [--lambda L]",    N_("Distribution of relaxation times of a spectrum"), cli_drt_run },
   { "kk",        "FILE.csv",                 N_("Kramers-Kronig test of a spectrum"), cli_kk_run },
   { "simulate",  "DESIGN|preset:NAME [--json]", N_("Simulate a design: packing, microstructure, electrochemistry, stability, impedance"), cli_simulate_run },
+  { "validate-presets", "[--json] [--packing]", N_("Compare every literature preset with its prediction"), cli_validate_presets_run },
   { "stability", "FILE|preset:NAME [--json]", N_("Interfacial stability of a design"), cli_stability_run },
   { "pack",      "DESIGN|--spheres SPEC",    N_("Pack and analyse the composite's particles"), cli_pack_run },
   { "bench",     "NAME [OPTIONS]",           N_("Run a benchmark (packing, pipeline, eis, sweep)"), cli_bench_run },
