@@ -123,6 +123,8 @@ run_packing (CcSimulation              *self,
     params->n_particles = options->particles;
   if (options->has_seed)
     params->seed = options->seed;
+  if (options->threads > 0)
+    params->threads = options->threads;
 
   if (params_equal (params, self->params) && self->has_micro)
     return TRUE;

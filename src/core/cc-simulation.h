@@ -32,6 +32,7 @@ typedef struct {
   guint64        seed;
   CcCellOptions  cell;
   gboolean       skip_cell;       /* packing + analysis only */
+  guint          threads;         /* packing threads; 0 = all cores */
 } CcSimulationOptions;
 
 void cc_simulation_options_init (CcSimulationOptions *options);

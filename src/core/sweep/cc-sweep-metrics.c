@@ -3,6 +3,7 @@
  * Sweep metrics by name, and the registry of evaluators.
  */
 #include "cc-sweep-metrics.h"
+#include "cc-sweep-pipeline.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -113,6 +114,7 @@ static GPtrArray *registry;   /* const CcSweepEvaluator* */
 static void
 register_builtin_locked (void)
 {
+  g_ptr_array_add (registry, (gpointer) cc_sweep_pipeline_evaluator ());
 }
 
 static void
