@@ -21,8 +21,15 @@ typedef struct {
 
 static int bench_packing_run (int argc, char **argv);
 
+static int bench_pipeline_run (int argc, char **argv) { return cli_bench_pipeline (); }
+static int bench_eis_run (int argc, char **argv) { return cli_bench_eis (); }
+static int bench_sweep_run (int argc, char **argv) { return cli_bench_sweep (); }
+
 static const BenchEntry benches[] = {
   { "packing", "Jamming and analysis for 1,000 to 100,000 spheres", bench_packing_run },
+  { "pipeline", "Default design, 10,000 particles, 1,000 cycles: whole pipeline and its stages", bench_pipeline_run },
+  { "eis", "Model spectrum, 5-element fit and DRT of 100 points", bench_eis_run },
+  { "sweep", "Points per second of a 10x10 sweep, 1 and 2 threads", bench_sweep_run },
 };
 
 /* Peak resident memory since the last reset, in MiB. Linux resets the

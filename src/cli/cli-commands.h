@@ -25,3 +25,4 @@ int cli_pack_run      (int argc, char **argv);
 int cli_bench_run     (int argc, char **argv);
 int cli_simulate_run (int argc, char **argv);
 int cli_validate_presets_run (int argc, char **argv);
+int cli_bench_pipeline (void);
