@@ -514,53 +514,42 @@ cc_sweep_map_locate (const CcSweepMap *map,
          && locate_1d (map->y_numeric, map->y_edges, map->ny, y, iy);
 }
 
-static int
-compare_u64 (gconstpointer a,
-             gconstpointer b)
-{
-  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 GArray *
-cc_sweep_grid_cell_designs (CcSweepGrid           *self,
-                            const CcSweepMapQuery *q,
-                            guint                  ix,
-                            guint                  iy)
+cc_sweep_grid_cell_points (CcSweepGrid           *self,
+                           const CcSweepMapQuery *q,
+                           guint                  ix,
+                           guint                  iy,
+                           guint                  max)
 {
-  g_autoptr(GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GArray *out = g_array_new (FALSE, FALSE, sizeof (guint64));
-  guint coords[CC_SWEEP_MAX_AXES];
-  guint nx;
-  GHashTableIter it;
-  guint64 *v;
+  guint coords[CC_SWEEP_MAX_AXES] = { 0 };
+  guint n = self->axes->len;
 
   g_return_val_if_fail (self != NULL && q != NULL, out);
-  if (!check_query (self, q, NULL))
+  if (self->sweep == NULL || !check_query (self, q, NULL) || ix >= cc_sweep_grid_axis_n_values (self, q->x_axis)
+      || (q->y_axis >= 0 ? iy >= cc_sweep_grid_axis_n_values (self, q->y_axis) : iy > 0))
     return out;
-  nx = cc_sweep_grid_axis_n_values (self, q->x_axis);
-  for (guint i = 0; i < self->records->len; i++)
+  /* Fixed axes at their value, averaged ones counting up like an odometer. */
+  for (guint a = 0; a < n; a++)
+    coords[a] = a == q->x_axis ? ix : (int) a == q->y_axis ? iy
+                : q->fixed != NULL && q->fixed[a] >= 0 ? (guint) q->fixed[a] : 0;
+  while (out->len < max)
     {
-      const CcSweepRecord *r = g_ptr_array_index (self->records, i);
-      g_autofree char *key = NULL;
-      guint64 *seen;
+      guint64 index;
+      guint a;
 
-      if (!cc_sweep_grid_record_coords (self, r, coords) || cell_of (self, q, coords, nx) != (int) (iy * nx + ix))
-        continue;
-      key = coords_key (coords, self->axes->len);
-      seen = g_hash_table_lookup (first, key);
-      if (seen == NULL)
+      if (cc_sweep_grid_coords_index (self, coords, &index))
+        g_array_append_val (out, index);
+      for (a = 0; a < n; a++)
         {
-          seen = g_new (guint64, 1);
-          *seen = r->index;
-          g_hash_table_insert (first, g_steal_pointer (&key), seen);
+          if (!is_free (q, a) || (q->fixed != NULL && q->fixed[a] >= 0))
+            continue;
+          if (++coords[a] < cc_sweep_grid_axis_n_values (self, a))
+            break;
+          coords[a] = 0;
         }
-      *seen = MIN (*seen, r->index);
+      if (a == n)
+        break;
     }
-  g_hash_table_iter_init (&it, first);
-  while (g_hash_table_iter_next (&it, NULL, (gpointer *) &v))
-    g_array_append_val (out, *v);
-  g_array_sort (out, compare_u64);
   return out;
 }

@@ -548,6 +548,52 @@ cc_sweep_grid_describe_design (CcSweepGrid *self,
   return g_string_free (s, FALSE);
 }
 
+/* The sweep's own index of grid value @k on axis @a (the grid sorts numeric
+ * values; the sweep keeps the file's order). */
+static int
+sweep_value_index (CcSweepGrid *self,
+                   guint        a,
+                   guint        k)
+{
+  CcGridAxis *axis = g_ptr_array_index (self->axes, a);
+  gboolean integer = FALSE;
+
+  if (axis->numeric)
+    cc_sweep_axis_get_range (self->sweep, a, NULL, NULL, NULL, &integer, NULL);
+  for (guint j = 0; j < cc_sweep_axis_get_n_values (self->sweep, a); j++)
+    {
+      CcSweepValue v = cc_sweep_axis_get_value (self->sweep, a, j);
+
+      if (axis->numeric ? same_number (integer ? round (v.number) : v.number,
+                                       g_array_index (axis->numbers, double, k))
+                        : g_strcmp0 (v.label, g_ptr_array_index (axis->labels, k)) == 0)
+        return (int) j;
+    }
+  return -1;
+}
+
+gboolean
+cc_sweep_grid_coords_index (CcSweepGrid *self,
+                            const guint *coords,
+                            guint64     *index)
+{
+  guint64 i = 0;
+
+  g_return_val_if_fail (self != NULL && coords != NULL && index != NULL, FALSE);
+  if (self->sweep == NULL)
+    return FALSE;
+  for (guint a = 0; a < self->axes->len; a++)
+    {
+      int j = sweep_value_index (self, a, coords[a]);
+
+      if (j < 0)
+        return FALSE;
+      i = i * cc_sweep_axis_get_n_values (self->sweep, a) + (guint) j;
+    }
+  *index = i * cc_sweep_get_replicates (self->sweep);
+  return TRUE;
+}
+
 CcDesign *
 cc_sweep_grid_build_design (CcSweepGrid *self,
                             guint64      index,

@@ -77,7 +77,7 @@ add_state_cell (CcPlot            *plot,
     {
     case CC_SWEEP_CELL_PENDING:
       rect = cc_plot_add_rect (plot, x0, x1, y0, y1, cc_paint_role (CC_PAINT_MUTED));
-      cc_rect_set_style (rect, CC_FILL_SOLID, 0.10);
+      cc_rect_set_style (rect, CC_FILL_SOLID, 0.12);
       seen->pending = TRUE;
       break;
     case CC_SWEEP_CELL_INVALID:
@@ -129,6 +129,12 @@ add_cell (CcPlot           *plot,
       cc_rect_set_is_data (cc_plot_add_rect (plot, x0, x1, y0, y1, cc_paint_sequential (t)), TRUE);
       cc_plot_add_text_if_room (plot, cx, cy, text, CC_ANCHOR_CENTER, 0, 0, cc_paint_on_sequential (t));
     }
+  else if (cell->state == CC_SWEEP_CELL_PENDING)
+    /* Inset, so the grid of points still to come shows cell by cell. */
+    add_state_cell (plot, cell, cell_pos (map->x_numeric, map->x_log, map->x_edges, ix, 0.03),
+                    cell_pos (map->x_numeric, map->x_log, map->x_edges, ix, 0.97),
+                    cell_pos (map->y_numeric, map->y_log, map->y_edges, iy, 0.03),
+                    cell_pos (map->y_numeric, map->y_log, map->y_edges, iy, 0.97), seen);
   else
     add_state_cell (plot, cell, x0, x1, y0, y1, seen);
 

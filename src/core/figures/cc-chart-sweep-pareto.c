@@ -15,6 +15,30 @@
 #define FRONT_COLOUR 1      /* vermillion */
 #define OTHER_COLOUR 6      /* black (white on dark) */
 
+/* Means that agree to 12 significant digits are ties: a metric the swept
+ * fields do not touch must not make a staircase out of rounding noise. */
+static double
+tidy (double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_ascii_strtod (g_ascii_formatd (buf, sizeof buf, "%.12g", v), NULL);
+}
+
+static GArray *
+front_of (const CcSweepPareto *p)
+{
+  g_autofree double *x = g_new (double, MAX (p->n, 1));
+  g_autofree double *y = g_new (double, MAX (p->n, 1));
+
+  for (guint i = 0; i < p->n; i++)
+    {
+      x[i] = tidy (p->x[i]);
+      y[i] = tidy (p->y[i]);
+    }
+  return cc_pareto_front (p->n, x, y, TRUE, TRUE);
+}
+
 CcSweepPareto *
 cc_sweep_grid_pareto (CcSweepGrid  *self,
                       guint         mx,
@@ -66,7 +90,7 @@ cc_sweep_grid_pareto (CcSweepGrid  *self,
       p->x_log = p->x_log && p->x[i] > 0;
       p->y_log = p->y_log && p->y[i] > 0;
     }
-  p->front = cc_pareto_front (p->n, p->x, p->y, TRUE, TRUE);
+  p->front = front_of (p);
   return p;
 }
 

@@ -29,11 +29,6 @@ struct _CcSweepGrid {
   guint         n_ok, n_invalid, n_failed;
 };
 
-/* Value indices of a record's "values" object; FALSE if one is missing or
- * not on its axis. */
-gboolean cc_sweep_grid_values_coords (CcSweepGrid *self,
-                                      JsonNode    *values,
-                                      guint       *coords);
 /* Markup of the varying axes' values: "0.65, 2 µm". */
 char    *cc_sweep_grid_short_label   (CcSweepGrid *self,
                                       const guint *coords);

@@ -133,10 +133,20 @@ guint           cc_sweep_grid_axis_default     (CcSweepGrid   *self,
 gboolean        cc_sweep_grid_record_coords    (CcSweepGrid          *self,
                                                 const CcSweepRecord  *record,
                                                 guint                *coords);
+/* The same for a "values" object as records and cc_sweep_values_to_json
+ * write it. */
+gboolean        cc_sweep_grid_values_coords    (CcSweepGrid          *self,
+                                                JsonNode             *values,
+                                                guint                *coords);
 /* Plain text of the design's axis values that vary in the sweep:
  * "NaCrO2 mass fraction = 0.65, c-Na3PS4 d50 = 2 µm". */
 char           *cc_sweep_grid_describe_design  (CcSweepGrid   *self,
                                                 const guint   *coords);
+/* The sweep's point (replicate 0) of the design at value indices @coords;
+ * FALSE without the sweep. */
+gboolean        cc_sweep_grid_coords_index     (CcSweepGrid   *self,
+                                                const guint   *coords,
+                                                guint64       *index);
 /* The design at point @index (replicate 0 of it, the base seed), named
  * after the base and its axis values. Needs the sweep. */
 CcDesign       *cc_sweep_grid_build_design     (CcSweepGrid   *self,
@@ -209,11 +219,13 @@ gboolean           cc_sweep_map_locate         (const CcSweepMap      *map,
 char              *cc_sweep_map_describe_cell  (const CcSweepMap      *map,
                                                 guint                  ix,
                                                 guint                  iy);
-/* First indices of the designs in a cell (with results), ascending. */
-GArray            *cc_sweep_grid_cell_designs  (CcSweepGrid           *self,
+/* The sweep's points (replicate 0) of the designs in a cell, at most @max,
+ * in axis order; empty without the sweep. */
+GArray            *cc_sweep_grid_cell_points   (CcSweepGrid           *self,
                                                 const CcSweepMapQuery *query,
                                                 guint                  ix,
-                                                guint                  iy);
+                                                guint                  iy,
+                                                guint                  max);
 
 /* "sweep-map": cells coloured on viridis with a colour bar (categorical
  * metric: one palette colour per mechanism, in the legend), value and ± sd
