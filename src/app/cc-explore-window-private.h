@@ -74,6 +74,21 @@ void      cc_explore_window_status         (CcExploreWindow *self,
                                             const char      *message,
                                             gboolean         error);
 gboolean  cc_explore_window_results_are_predictions (CcExploreWindow *self);
+/* The sweep choices: the selected one shown (cc_explore_window_choose), a
+ * new one added before "around the design" (its position returned). */
+void      cc_explore_window_choose         (CcExploreWindow *self);
+guint     cc_explore_window_add_choice     (CcExploreWindow *self,
+                                            CcExploreChoice *choice);
+void      cc_explore_window_describe_choice (CcExploreWindow *self);
+void      cc_explore_window_update_points  (CcExploreWindow *self);
+
+/* cc-explore-choices.c */
+void      cc_explore_choices_init          (CcExploreWindow *self);
+/* The grid changed: offer its axes, hold the others at the base value. */
+void      cc_explore_choices_rebuild       (CcExploreWindow *self);
+
+/* cc-explore-files.c */
+void      cc_explore_files_actions_init    (CcExploreWindow *self);
 
 /* cc-explore-window-run.c */
 void      cc_explore_window_run_dispose    (CcExploreWindow *self);
@@ -85,6 +100,11 @@ void      cc_explore_charts_dispose        (CcExploreWindow *self);
 void      cc_explore_charts_update         (CcExploreWindow *self);
 /* Rebuild soon: at most a few times a second while results stream in. */
 void      cc_explore_charts_queue_update   (CcExploreWindow *self);
-void      cc_explore_charts_actions_init   (CcExploreWindow *self);
+/* Why a chart is not there (NULL if it is, or nothing is on show). */
+const char *cc_explore_charts_get_message  (CcExploreWindow *self,
+                                            gboolean         pareto);
+
+/* cc-explore-export.c */
+void      cc_explore_export_actions_init   (CcExploreWindow *self);
 
 G_END_DECLS

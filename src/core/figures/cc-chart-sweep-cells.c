@@ -7,6 +7,7 @@
 #include "cc-chart-sweep-private.h"
 #include "cc-chart-table.h"
 #include "cc-sweep-metrics.h"
+#include "cc-ticks.h"
 
 #include <math.h>
 
@@ -269,34 +270,43 @@ axis_edges (CcSweepGrid *self,
   *edges = e;
 }
 
+typedef struct {
+  guint       n;
+  gboolean    numeric, continuous, log;
+  double     *edges;
+  GPtrArray  *labels, *ticks;
+  char       *title;
+} MapAxis;
+
 static void
 setup_axis (CcSweepGrid *self,
             int          axis,
-            guint       *n,
-            gboolean    *numeric,
-            gboolean    *log,
-            double     **edges,
-            GPtrArray  **labels,
-            char       **title)
+            MapAxis     *m)
 {
-  *labels = g_ptr_array_new_with_free_func (g_free);
+  m->labels = g_ptr_array_new_with_free_func (g_free);
+  m->ticks = g_ptr_array_new_with_free_func (g_free);
   if (axis < 0)
     {
-      *n = 1;
-      *numeric = FALSE;
-      *log = FALSE;
-      g_ptr_array_add (*labels, g_strdup (""));
-      *title = g_strdup ("");
+      m->n = 1;
+      g_ptr_array_add (m->labels, g_strdup (""));
+      g_ptr_array_add (m->ticks, g_strdup (""));
+      m->title = g_strdup ("");
       return;
     }
-  *n = cc_sweep_grid_axis_n_values (self, axis);
-  *numeric = cc_sweep_grid_axis_is_numeric (self, axis);
-  *log = *numeric && cc_sweep_grid_axis_is_log (self, axis);
-  for (guint k = 0; k < *n; k++)
-    g_ptr_array_add (*labels, cc_sweep_grid_value_markup (self, axis, k));
-  if (*numeric)
-    axis_edges (self, axis, edges);
-  *title = cc_sweep_grid_axis_title (self, axis);
+  m->n = cc_sweep_grid_axis_n_values (self, axis);
+  m->numeric = cc_sweep_grid_axis_is_numeric (self, axis);
+  m->continuous = m->numeric && m->n > CC_SWEEP_MAP_MAX_LABELLED;
+  m->log = m->numeric && cc_sweep_grid_axis_is_log (self, axis);
+  for (guint k = 0; k < m->n; k++)
+    {
+      g_ptr_array_add (m->labels, cc_sweep_grid_value_markup (self, axis, k));
+      /* The unit is in the axis title. */
+      g_ptr_array_add (m->ticks, m->numeric ? cc_format_number_markup (cc_sweep_grid_axis_number (self, axis, k), 4)
+                                            : cc_sweep_grid_value_markup (self, axis, k));
+    }
+  if (m->numeric)
+    axis_edges (self, axis, &m->edges);
+  m->title = cc_sweep_grid_axis_title (self, axis);
 }
 
 /* "Fabrication pressure = 250 MPa · averaged over 4 catholytes". */
@@ -405,10 +415,16 @@ cc_sweep_grid_map (CcSweepGrid           *self,
   map->categorical = q->metric == CC_SWEEP_METRIC_MECHANISM;
   map->metric_title = cc_sweep_metric_axis_title (q->metric, self->cycles);
   map->color_log = cc_sweep_metric_is_log (q->metric);
-  setup_axis (self, (int) q->x_axis, &map->nx, &map->x_numeric, &map->x_log, &map->x_edges, &map->x_labels,
-              &map->x_title);
-  setup_axis (self, q->y_axis, &map->ny, &map->y_numeric, &map->y_log, &map->y_edges, &map->y_labels,
-              &map->y_title);
+  {
+    MapAxis mx = { 0 }, my = { 0 };
+
+    setup_axis (self, (int) q->x_axis, &mx);
+    setup_axis (self, q->y_axis, &my);
+    map->nx = mx.n, map->x_numeric = mx.numeric, map->x_continuous = mx.continuous, map->x_log = mx.log;
+    map->x_edges = mx.edges, map->x_labels = mx.labels, map->x_ticks = mx.ticks, map->x_title = mx.title;
+    map->ny = my.n, map->y_numeric = my.numeric, map->y_continuous = my.continuous, map->y_log = my.log;
+    map->y_edges = my.edges, map->y_labels = my.labels, map->y_ticks = my.ticks, map->y_title = my.title;
+  }
   map->note = describe_others (self, q);
   n = map->nx * map->ny;
   per_cell = expected_per_cell (self, q);
@@ -457,6 +473,8 @@ cc_sweep_map_free (CcSweepMap *map)
   g_free (map->y_edges);
   g_clear_pointer (&map->x_labels, g_ptr_array_unref);
   g_clear_pointer (&map->y_labels, g_ptr_array_unref);
+  g_clear_pointer (&map->x_ticks, g_ptr_array_unref);
+  g_clear_pointer (&map->y_ticks, g_ptr_array_unref);
   g_clear_pointer (&map->mechanisms, g_ptr_array_unref);
   g_free (map->x_title);
   g_free (map->y_title);
@@ -510,8 +528,8 @@ cc_sweep_map_locate (const CcSweepMap *map,
                      guint            *iy)
 {
   g_return_val_if_fail (map != NULL && ix != NULL && iy != NULL, FALSE);
-  return locate_1d (map->x_numeric, map->x_edges, map->nx, x, ix)
-         && locate_1d (map->y_numeric, map->y_edges, map->ny, y, iy);
+  return locate_1d (map->x_continuous, map->x_edges, map->nx, x, ix)
+         && locate_1d (map->y_continuous, map->y_edges, map->ny, y, iy);
 }
 
 GArray *

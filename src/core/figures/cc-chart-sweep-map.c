@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * "sweep-map": the design-space map. Numeric sweep axes are numeric chart
- * axes (log where the sweep is log-spaced) with each cell spanning halfway
- * to its neighbours, categorical axes are category axes. A continuous
+ * "sweep-map": the design-space map. Up to CC_SWEEP_MAP_MAX_LABELLED values
+ * an axis has one labelled column (row) per value, so a cell reads off its
+ * exact value rather than an interpolated tick; longer numeric axes are
+ * numeric chart axes (log where the sweep is log-spaced), each cell
+ * spanning halfway to its neighbours. A continuous
  * metric is coloured on viridis with a colour bar; the value and the
  * replicate ± sd are printed in the cell where they fit (the readout and
  * the CSV always have them). The categorical metric (limiting mechanism)
@@ -110,12 +112,12 @@ add_cell (CcPlot           *plot,
           Seen             *seen)
 {
   const CcSweepCell *cell = cc_sweep_map_get_cell (map, ix, iy);
-  double x0 = cell_pos (map->x_numeric, map->x_log, map->x_edges, ix, 0);
-  double x1 = cell_pos (map->x_numeric, map->x_log, map->x_edges, ix, 1);
-  double y0 = cell_pos (map->y_numeric, map->y_log, map->y_edges, iy, 0);
-  double y1 = cell_pos (map->y_numeric, map->y_log, map->y_edges, iy, 1);
-  double cx = cell_pos (map->x_numeric, map->x_log, map->x_edges, ix, 0.5);
-  double cy = cell_pos (map->y_numeric, map->y_log, map->y_edges, iy, 0.5);
+  double x0 = cell_pos (map->x_continuous, map->x_log, map->x_edges, ix, 0);
+  double x1 = cell_pos (map->x_continuous, map->x_log, map->x_edges, ix, 1);
+  double y0 = cell_pos (map->y_continuous, map->y_log, map->y_edges, iy, 0);
+  double y1 = cell_pos (map->y_continuous, map->y_log, map->y_edges, iy, 1);
+  double cx = cell_pos (map->x_continuous, map->x_log, map->x_edges, ix, 0.5);
+  double cy = cell_pos (map->y_continuous, map->y_log, map->y_edges, iy, 0.5);
   gboolean computed = cell->state == CC_SWEEP_CELL_OK || cell->state == CC_SWEEP_CELL_PARTIAL;
   int colour = map->categorical && computed ? mechanism_colour (map, cell->mechanism) : -1;
 
@@ -131,17 +133,17 @@ add_cell (CcPlot           *plot,
     }
   else if (cell->state == CC_SWEEP_CELL_PENDING)
     /* Inset, so the grid of points still to come shows cell by cell. */
-    add_state_cell (plot, cell, cell_pos (map->x_numeric, map->x_log, map->x_edges, ix, 0.03),
-                    cell_pos (map->x_numeric, map->x_log, map->x_edges, ix, 0.97),
-                    cell_pos (map->y_numeric, map->y_log, map->y_edges, iy, 0.03),
-                    cell_pos (map->y_numeric, map->y_log, map->y_edges, iy, 0.97), seen);
+    add_state_cell (plot, cell, cell_pos (map->x_continuous, map->x_log, map->x_edges, ix, 0.03),
+                    cell_pos (map->x_continuous, map->x_log, map->x_edges, ix, 0.97),
+                    cell_pos (map->y_continuous, map->y_log, map->y_edges, iy, 0.03),
+                    cell_pos (map->y_continuous, map->y_log, map->y_edges, iy, 0.97), seen);
   else
     add_state_cell (plot, cell, x0, x1, y0, y1, seen);
 
   if (cell->state == CC_SWEEP_CELL_PARTIAL)
     {
-      double px = cell_pos (map->x_numeric, map->x_log, map->x_edges, ix, 0.86);
-      double py = cell_pos (map->y_numeric, map->y_log, map->y_edges, iy, 0.82);
+      double px = cell_pos (map->x_continuous, map->x_log, map->x_edges, ix, 0.86);
+      double py = cell_pos (map->y_continuous, map->y_log, map->y_edges, iy, 0.82);
 
       g_array_append_val (partial_x, px);
       g_array_append_val (partial_y, py);
@@ -266,8 +268,8 @@ cc_chart_sweep_map_new (const CcSweepMap *map,
   title = cc_sweep_metric_title (map->metric, 0);
   chart = cc_chart_new ("sweep-map", NULL);
   plot = cc_chart_add_plot (chart);
-  setup_axis (plot, CC_AXIS_X, map->x_numeric, map->x_log, map->x_edges, map->nx, map->x_labels, map->x_title);
-  setup_axis (plot, CC_AXIS_Y, map->y_numeric, map->y_log, map->y_edges, map->ny, map->y_labels, map->y_title);
+  setup_axis (plot, CC_AXIS_X, map->x_continuous, map->x_log, map->x_edges, map->nx, map->x_ticks, map->x_title);
+  setup_axis (plot, CC_AXIS_Y, map->y_continuous, map->y_log, map->y_edges, map->ny, map->y_ticks, map->y_title);
   cc_plot_set_grid (plot, FALSE);
   cc_plot_set_legend (plot, CC_LEGEND_BELOW);
   if (map->note != NULL)

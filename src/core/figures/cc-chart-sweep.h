@@ -184,15 +184,22 @@ typedef struct {
   guint64  index;           /* first index of the cell's first design; G_MAXUINT64 if none */
 } CcSweepCell;
 
+/* Axes with up to this many values get one labelled column (row) per value,
+ * so every cell reads off its exact value; longer numeric axes become numeric
+ * chart axes with round ticks, cells spanning halfway to their neighbours. */
+#define CC_SWEEP_MAP_MAX_LABELLED 24
+
 typedef struct {
   guint        metric;
   gboolean     categorical;          /* the limiting mechanism */
   char        *metric_title;         /* with unit */
   guint        nx, ny;
-  gboolean     x_numeric, y_numeric;
+  gboolean     x_numeric, y_numeric;        /* the sweep axis holds numbers */
+  gboolean     x_continuous, y_continuous;  /* drawn on a numeric chart axis */
   gboolean     x_log, y_log;
   double      *x_edges, *y_edges;    /* numeric: n + 1 cell edges, ascending */
-  GPtrArray   *x_labels, *y_labels;  /* markup per value */
+  GPtrArray   *x_labels, *y_labels;  /* markup per value, with its unit (readouts, CSV) */
+  GPtrArray   *x_ticks, *y_ticks;    /* markup per value as a column or row label */
   char        *x_title, *y_title;
   char        *note;                 /* what the other axes are held at (markup), NULL if none */
   double       color_lo, color_hi;   /* finite range of the cell means; NAN when none */
@@ -208,7 +215,8 @@ void               cc_sweep_map_free           (CcSweepMap            *map);
 const CcSweepCell *cc_sweep_map_get_cell       (const CcSweepMap      *map,
                                                 guint                  ix,
                                                 guint                  iy);
-/* The cell under data coordinates (x, y) of the map's chart. */
+/* The cell under data coordinates (x, y) of the map's chart (category
+ * positions 0, 1, … on a labelled axis). */
 gboolean           cc_sweep_map_locate         (const CcSweepMap      *map,
                                                 double                 x,
                                                 double                 y,
