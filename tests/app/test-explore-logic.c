@@ -7,6 +7,8 @@
  * per-sweep results file and which evaluators count as models.
  */
 #include "analytic-test-evaluator.h"
+#include "cc-chart-export.h"
+#include "cc-chart-render.h"
 #include "cc-chart-sweep.h"
 #include "cc-explore-around.h"
 #include "cc-explore-sources.h"
@@ -414,6 +416,86 @@ test_find_sweep (void)
   g_rmdir (dir);
 }
 
+static void
+check_pixel (cairo_surface_t *surface,
+             double           x,
+             double           y,
+             const CcRgba    *want)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 px = *(const guint32 *) (data + (int) y * stride + 4 * (int) x);
+  double r = ((px >> 16) & 0xff) / 255.0, g = ((px >> 8) & 0xff) / 255.0, b = (px & 0xff) / 255.0;
+
+  g_assert_cmpfloat (fabs (r - want->r) + fabs (g - want->g) + fabs (b - want->b), <, 0.06);
+}
+/* Every format in every theme; the colour bar and a cell carry the colours
+ * the scale gives their values. */
+static void
+test_charts_render (void)
+{
+  g_autoptr(CcSweep) sweep = example ("CAM fraction");
+  g_autofree char *dir = g_dir_make_tmp ("cc-explore-logic-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "r.jsonl", NULL);
+  CcSweepRunOptions o = { 0, 1, 1, path };
+  g_autoptr(CcSweepGrid) grid = NULL;
+  int fixed[3] = { 0, 0, 0 };
+  CcSweepMapQuery q = { 3, 1, 2, fixed };
+  g_autoptr(CcSweepMap) map = NULL;
+  g_autoptr(CcSweepPareto) pareto = NULL;
+  g_autoptr(CcChart) chart = NULL;
+  g_autoptr(CcChart) pchart = NULL;
+
+  g_assert_true (cc_sweep_run (sweep, cc_analytic_test_evaluator (NULL), cc_material_db_get_default (), &o, NULL,
+                               NULL, NULL, NULL, NULL));
+  grid = cc_explore_load_results (path, sweep, NULL, NULL);
+  map = cc_sweep_grid_map (grid, &q, NULL);
+  chart = cc_chart_sweep_map_new (map, NULL);
+  pareto = cc_sweep_grid_pareto (grid, 4, 0, NULL);
+  pchart = cc_chart_sweep_pareto_new (pareto, NULL);
+  g_assert_nonnull (chart);
+  g_assert_nonnull (pchart);
+  for (CcChartTheme theme = 0; theme < CC_CHART_N_THEMES; theme++)
+    for (CcChartFormat f = 0; f < CC_CHART_N_FORMATS; f++)
+      {
+        CcChartStyle style;
+        g_autoptr(GBytes) a = NULL, b = NULL;
+        g_autoptr(GError) error = NULL;
+
+        cc_chart_style_init (&style, theme);
+        a = cc_chart_export_bytes (chart, &style, f, 360, 270, 150, &error);
+        g_assert_no_error (error);
+        b = cc_chart_export_bytes (pchart, &style, f, 360, 270, 150, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (g_bytes_get_size (a), >, 200);
+        g_assert_cmpuint (g_bytes_get_size (b), >, 200);
+      }
+  /* Pixels at 1 pt = 1 px: the colour bar halfway up is viridis(0.5), and
+   * the lower-left corner of a cell is the colour of its mean. */
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 600, 400);
+    cairo_t *cr = cairo_create (surface);
+    const CcSweepCell *cell = cc_sweep_map_get_cell (map, 0, 0);
+    double x0, y0, x1, y1;
+    CcRgba mid = cc_chart_colormap_viridis (0.5);
+    CcRgba want;
+    double t;
+
+    g_assert_true (cc_chart_render (chart, NULL, cr, 600, 400, NULL));
+    cairo_surface_flush (surface);
+    g_assert_true (cc_chart_point_at (chart, NULL, 600, 400, 0, CC_AXIS_Y, map->nx - 0.5, 0.5 * map->ny - 0.5, &x1, &y1));
+    check_pixel (surface, x1 + 4 * 3.0 + 5, y1, &mid);
+    g_assert_true (cc_chart_point_at (chart, NULL, 600, 400, 0, CC_AXIS_Y, -0.45, -0.45, &x0, &y0));
+    t = (cell->mean - map->color_lo) / (map->color_hi - map->color_lo);
+    want = cc_chart_colormap_viridis (t);
+    check_pixel (surface, x0 + 2, y0 - 2, &want);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -426,6 +508,7 @@ main (int    argc,
   g_test_add_func ("/explore/grid/cell-points", test_cell_points);
   g_test_add_func ("/explore/grid/continuous-axis", test_continuous_axis);
   g_test_add_func ("/explore/chart/colorbar-fraction", test_colorbar_fraction);
+  g_test_add_func ("/explore/chart/renders", test_charts_render);
   g_test_add_func ("/explore/around/sweep", test_around_sweep);
   g_test_add_func ("/explore/sources/results-path-and-evaluators", test_results_path_and_evaluators);
   g_test_add_func ("/explore/sources/find-sweep", test_find_sweep);

@@ -88,6 +88,8 @@ cc_sweep_mechanism_label (const char *id)
 
   if (id == NULL)
     return g_strdup ("none reported");
+  if (g_str_equal (id, "none"))
+    return g_strdup ("no limiting mechanism");
   out = g_strdup (id);
   g_strdelimit (out, "-_", ' ');
   return out;
