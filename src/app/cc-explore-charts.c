@@ -245,27 +245,50 @@ show (CcChartView       *view,
   cc_chart_view_set_chart (view, render, hover, s, shown_free);
 }
 
+static gboolean
+show_empty (CcExploreWindow *self)
+{
+  if (self->grid != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "charts");
+      return FALSE;
+    }
+  gtk_label_set_text (self->empty_label, self->evaluator != NULL
+                      ? _("Choose a sweep and run it, or open a results file.")
+                      : _("No simulation evaluator in this build — open a results file produced by "
+                          "cathode-composer-cli sweep instead."));
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  g_object_set_data (G_OBJECT (self->map_view), "shown", NULL);
+  g_object_set_data (G_OBJECT (self->pareto_view), "shown", NULL);
+  cc_chart_view_set_chart (self->map_view, NULL, NULL, NULL, NULL);
+  cc_chart_view_set_chart (self->pareto_view, NULL, NULL, NULL, NULL);
+  return TRUE;
+}
+
+void
+cc_explore_charts_update_map (CcExploreWindow *self)
+{
+  if (!show_empty (self))
+    show (self->map_view, build_map (self), hover_map);
+}
+
+void
+cc_explore_charts_update_pareto (CcExploreWindow *self)
+{
+  if (!show_empty (self))
+    show (self->pareto_view, build_pareto (self), hover_pareto);
+}
+
 void
 cc_explore_charts_update (CcExploreWindow *self)
 {
+  gint64 start = g_get_monotonic_time ();
+
   g_clear_handle_id (&self->redraw_id, g_source_remove);
+  cc_explore_charts_update_map (self);
+  cc_explore_charts_update_pareto (self);
   self->last_redraw_us = g_get_monotonic_time ();
-  if (self->grid == NULL)
-    {
-      gtk_label_set_text (self->empty_label, self->evaluator != NULL
-                          ? _("Choose a sweep and run it, or open a results file.")
-                          : _("No simulation evaluator in this build — open a results file produced by "
-                              "cathode-composer-cli sweep instead."));
-      gtk_stack_set_visible_child_name (self->content_stack, "empty");
-      g_object_set_data (G_OBJECT (self->map_view), "shown", NULL);
-      g_object_set_data (G_OBJECT (self->pareto_view), "shown", NULL);
-      cc_chart_view_set_chart (self->map_view, NULL, NULL, NULL, NULL);
-      cc_chart_view_set_chart (self->pareto_view, NULL, NULL, NULL, NULL);
-      return;
-    }
-  show (self->map_view, build_map (self), hover_map);
-  show (self->pareto_view, build_pareto (self), hover_pareto);
-  gtk_stack_set_visible_child_name (self->content_stack, "charts");
+  self->redraw_cost_us = self->last_redraw_us - start;
 }
 
 static gboolean
@@ -281,7 +304,10 @@ redraw_now (gpointer data)
 void
 cc_explore_charts_queue_update (CcExploreWindow *self)
 {
-  gint64 wait = self->last_redraw_us + REDRAW_INTERVAL_US - g_get_monotonic_time ();
+  /* Large sweeps take a while to summarise: never spend more than a third
+   * of the time redrawing while results stream in. */
+  gint64 interval = MAX (REDRAW_INTERVAL_US, 2 * self->redraw_cost_us);
+  gint64 wait = self->last_redraw_us + interval - g_get_monotonic_time ();
 
   if (self->redraw_id != 0)
     return;

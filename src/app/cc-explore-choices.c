@@ -29,7 +29,7 @@ on_fixed_selected (CcExploreWindow *self,
     return;
   /* Entry 0 is the mean over the axis. */
   self->fixed[axis] = k == 0 ? -1 : (int) k - 1;
-  cc_explore_charts_update (self);
+  cc_explore_charts_update_map (self);
 }
 
 static GtkWidget *
@@ -161,7 +161,7 @@ on_axis_selected (CcExploreWindow *self,
     }
   sync_axis_dropdowns (self);
   rebuild_others (self);
-  cc_explore_charts_update (self);
+  cc_explore_charts_update_map (self);
 }
 
 static void
@@ -170,9 +170,17 @@ on_metric_selected (CcExploreWindow *self)
   if (self->updating)
     return;
   self->map_metric = gtk_drop_down_get_selected (self->metric_dropdown);
+  cc_explore_charts_update_map (self);
+}
+
+static void
+on_pareto_selected (CcExploreWindow *self)
+{
+  if (self->updating)
+    return;
   self->pareto_x = gtk_drop_down_get_selected (self->pareto_x_dropdown);
   self->pareto_y = gtk_drop_down_get_selected (self->pareto_y_dropdown);
-  cc_explore_charts_update (self);
+  cc_explore_charts_update_pareto (self);
 }
 
 static void
@@ -221,7 +229,7 @@ cc_explore_window_set_map (CcExploreWindow *self,
   self->updating = FALSE;
   sync_axis_dropdowns (self);
   rebuild_others (self);
-  cc_explore_charts_update (self);
+  cc_explore_charts_update_map (self);
 }
 
 void
@@ -243,7 +251,7 @@ cc_explore_window_set_fixed (CcExploreWindow *self,
       gtk_drop_down_set_selected (dropdown, (guint) (self->fixed[axis] + 1));
       self->updating = FALSE;
     }
-  cc_explore_charts_update (self);
+  cc_explore_charts_update_map (self);
 }
 
 void
@@ -260,7 +268,7 @@ cc_explore_window_set_pareto (CcExploreWindow *self,
   self->updating = FALSE;
   self->pareto_x = x_metric;
   self->pareto_y = y_metric;
-  cc_explore_charts_update (self);
+  cc_explore_charts_update_pareto (self);
 }
 
 void
@@ -273,8 +281,8 @@ cc_explore_choices_init (CcExploreWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->metric_dropdown, "notify::selected", G_CALLBACK (on_metric_selected), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->pareto_x_dropdown, "notify::selected", G_CALLBACK (on_metric_selected), self,
+  g_signal_connect_object (self->pareto_x_dropdown, "notify::selected", G_CALLBACK (on_pareto_selected), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->pareto_y_dropdown, "notify::selected", G_CALLBACK (on_metric_selected), self,
+  g_signal_connect_object (self->pareto_y_dropdown, "notify::selected", G_CALLBACK (on_pareto_selected), self,
                            G_CONNECT_SWAPPED);
 }

@@ -58,6 +58,7 @@ struct _CcExploreWindow {
   gboolean                updating;
   CcExploreRun           *run;
   gint64                  last_redraw_us;
+  gint64                  redraw_cost_us;     /* of the last full update */
   guint                   redraw_id;
   GtkWidget              *cell_popover;
   GtkNativeDialog        *file_dialog;
@@ -96,8 +97,10 @@ void      cc_explore_window_run_dispose    (CcExploreWindow *self);
 /* cc-explore-charts.c */
 void      cc_explore_charts_init           (CcExploreWindow *self);
 void      cc_explore_charts_dispose        (CcExploreWindow *self);
-/* Rebuild both charts from the grid now. */
+/* Rebuild both charts from the grid now, or one of them (its choices changed). */
 void      cc_explore_charts_update         (CcExploreWindow *self);
+void      cc_explore_charts_update_map     (CcExploreWindow *self);
+void      cc_explore_charts_update_pareto  (CcExploreWindow *self);
 /* Rebuild soon: at most a few times a second while results stream in. */
 void      cc_explore_charts_queue_update   (CcExploreWindow *self);
 /* Why a chart is not there (NULL if it is, or nothing is on show). */

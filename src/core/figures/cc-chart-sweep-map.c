@@ -129,7 +129,9 @@ add_cell (CcPlot           *plot,
       g_autofree char *text = value_text (cell);
 
       cc_rect_set_is_data (cc_plot_add_rect (plot, x0, x1, y0, y1, cc_paint_sequential (t)), TRUE);
-      cc_plot_add_text_if_room (plot, cx, cy, text, CC_ANCHOR_CENTER, 0, 0, cc_paint_on_sequential (t));
+      /* Cells of a long numeric axis are too narrow for numbers. */
+      if (!map->x_continuous && !map->y_continuous)
+        cc_plot_add_text_if_room (plot, cx, cy, text, CC_ANCHOR_CENTER, 0, 0, cc_paint_on_sequential (t));
     }
   else if (cell->state == CC_SWEEP_CELL_PENDING)
     /* Inset, so the grid of points still to come shows cell by cell. */
