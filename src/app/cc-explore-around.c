@@ -20,6 +20,47 @@ field_free (gpointer data)
   g_free (f);
 }
 
+/* 1, 2, 2.5 or 5 × 10^k, the nearest at or below @x. */
+static double
+nice_step (double x)
+{
+  double p = pow (10, floor (log10 (x))), m = x / p;
+
+  return p * (m >= 5 ? 5 : m >= 2.5 ? 2.5 : m >= 2 ? 2 : 1);
+}
+
+/* Round values that include @value itself, so the map holds the design
+ * being explored: linear steps of a round size, or factors of two. */
+static void
+snap_range (CcExploreField *f)
+{
+  double v = f->value, n;
+
+  if (!(v > 0 || (!f->log && isfinite (v))) || !(f->to > f->from))
+    {
+      f->steps = 5;
+      return;
+    }
+  if (f->log)
+    {
+      double down = floor (log2 (v / f->from) + 1e-9), up = floor (log2 (f->to / v) + 1e-9);
+
+      f->from = v / exp2 (MAX (down, 0));
+      f->to = v * exp2 (MAX (up, 0));
+      n = MAX (down, 0) + MAX (up, 0) + 1;
+    }
+  else
+    {
+      double step = nice_step ((f->to - f->from) / 6);
+      double down = floor ((v - f->from) / step + 1e-9), up = floor ((f->to - v) / step + 1e-9);
+
+      f->from = v - MAX (down, 0) * step;
+      f->to = v + MAX (up, 0) * step;
+      n = MAX (down, 0) + MAX (up, 0) + 1;
+    }
+  f->steps = (guint) CLAMP (n, 2, MAX_STEPS);
+}
+
 static void
 add_field (GPtrArray      *out,
            const CcDesign *design,
@@ -40,6 +81,7 @@ add_field (GPtrArray      *out,
   f->to = integer ? round (to) : to;
   f->log = log_scale;
   f->integer = integer;
+  snap_range (f);
   g_ptr_array_add (out, f);
 }
 
@@ -228,6 +270,7 @@ apply_field (CcExploreAround *self,
   gtk_spin_button_set_digits (row->to, f->integer ? 0 : 3);
   gtk_spin_button_set_value (row->from, f->from);
   gtk_spin_button_set_value (row->to, f->to);
+  gtk_spin_button_set_value (row->steps, f->steps);
   gtk_check_button_set_active (row->log, f->log);
   self->updating = was;
 }

@@ -19,6 +19,7 @@ typedef struct {
   char     *title;       /* markup with unit */
   double    value;       /* the design's */
   double    from, to;    /* the suggested range, around value */
+  guint     steps;       /* values in it: round steps that include the design's value */
   gboolean  log;
   gboolean  integer;
 } CcExploreField;

@@ -346,9 +346,18 @@ test_around_sweep (void)
     {
       CcExploreField *f = g_ptr_array_index (fields, i);
 
-      /* Every suggested range holds the design's own value. */
+      double k;
+
+      /* Every suggested range holds the design's own value as one of its
+       * points: an even number of steps (or factors of 2) away from each end. */
       g_assert_cmpfloat (f->from, <=, f->value + 1e-12);
       g_assert_cmpfloat (f->to, >=, f->value - 1e-12);
+      g_assert_cmpuint (f->steps, >=, 2);
+      if (f->log)
+        k = log2 (f->value / f->from);
+      else
+        k = (f->value - f->from) / ((f->to - f->from) / (f->steps - 1));
+      g_assert_cmpfloat (fabs (k - round (k)), <, 1e-6);
       has_w |= g_str_equal (f->path, axes[0].path);
       has_v |= g_str_equal (f->path, "protocol.voltage_max_V");
     }
