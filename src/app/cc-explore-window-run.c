@@ -39,7 +39,9 @@ on_progress (CcExploreWindow *self,
   finished = p.resumed + p.done;
   if (p.total > 0)
     gtk_progress_bar_set_fraction (self->progress_bar, (double) finished / p.total);
-  text = g_strdup_printf (_("%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " points"), finished, p.total);
+  /* Sweeps hold at most 10⁸ points: guint is enough, and translators get
+   * a plain %u. */
+  text = g_strdup_printf (_("%u of %u points"), (guint) finished, (guint) p.total);
   gtk_progress_bar_set_text (self->progress_bar, text);
   take_new_records (self);
   cc_explore_window_update_counts (self);

@@ -109,8 +109,8 @@ cc_explore_window_update_counts (CcExploreWindow *self)
       expected = cc_sweep_grid_get_n_expected (self->grid);
     }
   if (expected > 0)
-    text = g_strdup_printf (_("%u of %" G_GUINT64_FORMAT " points computed: %u ok, %u invalid, %u failed"), n,
-                            expected, ok, invalid, failed);
+    text = g_strdup_printf (_("%u of %u points computed: %u ok, %u invalid, %u failed"), n,
+                            (guint) expected, ok, invalid, failed);
   else if (n > 0)
     text = g_strdup_printf (_("%u results: %u ok, %u invalid, %u failed"), n, ok, invalid, failed);
   gtk_label_set_text (self->run_status, text != NULL ? text : "");
@@ -119,18 +119,19 @@ cc_explore_window_update_counts (CcExploreWindow *self)
 void
 cc_explore_window_update_points (CcExploreWindow *self)
 {
-  GString *s = g_string_new (NULL);
+  g_autoptr(GString) grid = g_string_new (NULL);
+  g_autofree char *text = NULL;
 
   if (self->sweep != NULL)
     {
       for (guint a = 0; a < cc_sweep_get_n_axes (self->sweep); a++)
         if (cc_sweep_axis_get_n_values (self->sweep, a) > 1)
-          g_string_append_printf (s, "%s%u", s->len > 0 ? " × " : "", cc_sweep_axis_get_n_values (self->sweep, a));
-      g_string_append_printf (s, _(" designs × %u replicates = %" G_GUINT64_FORMAT " points"),
-                              cc_sweep_get_replicates (self->sweep), cc_sweep_get_n_points (self->sweep));
+          g_string_append_printf (grid, "%s%u", grid->len > 0 ? " × " : "", cc_sweep_axis_get_n_values (self->sweep, a));
+      /* TRANSLATORS: "7 × 5 designs × 3 replicates = 105 points" */
+      text = g_strdup_printf (_("%s designs × %u replicates = %u points"), grid->len > 0 ? grid->str : "1",
+                              cc_sweep_get_replicates (self->sweep), (guint) cc_sweep_get_n_points (self->sweep));
     }
-  gtk_label_set_text (self->points_label, s->str);
-  g_string_free (s, TRUE);
+  gtk_label_set_text (self->points_label, text != NULL ? text : "");
 }
 
 void
