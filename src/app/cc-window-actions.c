@@ -7,6 +7,7 @@
 #include "cc-window-private.h"
 #include "cc-alert.h"
 #include "cc-application.h"
+#include "cc-explore-window.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -432,6 +433,14 @@ action_export (GSimpleAction *action,
   gtk_native_dialog_show (self->file_dialog);
 }
 
+static void
+action_explore (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       data)
+{
+  cc_explore_window_show_for (data);
+}
+
 /* ---- close with unsaved changes -------------------------------------------- */
 
 static void
@@ -485,6 +494,7 @@ static const GActionEntry win_entries[] = {
   { "undo", action_undo, NULL, NULL, NULL, { 0 } },
   { "redo", action_redo, NULL, NULL, NULL, { 0 } },
   { "search-materials", action_search, NULL, NULL, NULL, { 0 } },
+  { "explore", action_explore, NULL, NULL, NULL, { 0 } },
 };
 
 void

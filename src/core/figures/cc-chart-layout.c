@@ -372,6 +372,7 @@ measure_margins (const CcPlot       *plot,
     }
   else
     m.r = MAX (pad, x->label_angle != 0 ? pad : sx.max_w / 2 + 1);
+  m.r += cc_colorbar_extent (plot, pl, style, cr);
   m.t = plot->title != NULL ? title_height (plot->title, style, CC_TEXT_AXIS_TITLE, cr) + 2 * GAP
                             : MAX (pad, sy.max_h / 2 + 1);
   if (pl->legend.visible && pl->legend.outside)

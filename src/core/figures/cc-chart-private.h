@@ -56,6 +56,8 @@ typedef struct {
   CcDash    dash;
 } CcRefLine;
 
+typedef struct _CcColorbar CcColorbar;   /* cc-chart-colorbar.c */
+
 typedef struct {
   double    x, y;
   char     *markup;
@@ -76,6 +78,7 @@ struct _CcPlot {
   gboolean          equal_aspect;
   gboolean          grid;
   CcLegendPlacement legend;
+  CcColorbar       *colorbar;     /* NULL: none */
 };
 
 typedef struct {
@@ -210,6 +213,18 @@ CcRgba         cc_series_colour        (const CcSeries     *series,
                                         const CcChartStyle *style);
 CcDash         cc_series_dash          (const CcSeries     *series);
 CcMarker       cc_series_marker        (const CcSeries     *series);
+
+/* Colour bar (cc-chart-colorbar.c): the room it takes right of the plot,
+ * and drawing it there. */
+void           cc_colorbar_free        (CcColorbar         *bar);
+double         cc_colorbar_extent      (const CcPlot       *plot,
+                                        const CcPlotLayout *pl,
+                                        const CcChartStyle *style,
+                                        cairo_t            *cr);
+void           cc_colorbar_draw        (const CcPlot       *plot,
+                                        const CcPlotLayout *pl,
+                                        const CcChartStyle *style,
+                                        cairo_t            *cr);
 
 /* Render parts (cc-chart-render.c, cc-chart-axes.c). */
 void           cc_chart_draw_axes      (const CcPlot       *plot,

@@ -319,6 +319,7 @@ draw_plot (const CcPlot       *plot,
   draw_series (plot, pl, style, cr, TRUE);
   draw_texts (plot, pl, style, cr);
   cc_chart_draw_axes (plot, pl, style, cr, FALSE);
+  cc_colorbar_draw (plot, pl, style, cr);
   cc_legend_draw (plot, pl, style, cr);
 }
 

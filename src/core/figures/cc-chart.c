@@ -76,6 +76,7 @@ plot_free (gpointer data)
   g_ptr_array_unref (p->rects);
   g_ptr_array_unref (p->lines);
   g_ptr_array_unref (p->texts);
+  cc_colorbar_free (p->colorbar);
   g_free (p);
 }
 

@@ -141,6 +141,19 @@ void          cc_plot_set_legend          (CcPlot            *plot,
 void          cc_plot_set_grid            (CcPlot            *plot,
                                            gboolean           show);
 
+/* A colour bar right of the panel for a continuous colour scale: viridis
+ * over [lo, hi] (linear, or log with lo > 0), titled with the quantity and
+ * its unit. Colour data with cc_paint_sequential (cc_plot_colorbar_fraction
+ * (plot, value)); the fraction is clamped to [0, 1], NAN for values the
+ * scale cannot show. A panel with a colour bar has no second y axis. */
+void          cc_plot_set_colorbar        (CcPlot            *plot,
+                                           CcScale            scale,
+                                           double             lo,
+                                           double             hi,
+                                           const char        *title_markup);
+double        cc_plot_colorbar_fraction   (const CcPlot      *plot,
+                                           double             value);
+
 /* Series: the arrays are copied. Non-finite points break the line. */
 CcSeries     *cc_plot_add_series          (CcPlot            *plot,
                                            const char        *label_markup,
