@@ -80,6 +80,12 @@ test_plastic_powder (void)
    * pressed box */
   g_assert_cmpfloat (hi.m.solid_fraction, >, d0);
   g_assert_cmpfloat (hi.m.solid_fraction, <, 1.0);
+  /* a composite never conducts better than its phase laid out in parallel
+   * (Wiener bound): τ >= 1, and pressing lowers it */
+  g_test_message ("tortuosity: %.2f at 100 MPa, %.2f at 375 MPa", lo.m.tortuosity_ion, hi.m.tortuosity_ion);
+  g_assert_cmpfloat (lo.m.tortuosity_ion, >=, 1.0);
+  g_assert_cmpfloat (hi.m.tortuosity_ion, >=, 1.0);
+  g_assert_cmpfloat (hi.m.tortuosity_ion, <, lo.m.tortuosity_ion);
   cc_packing_free (lo.k);
   cc_packing_free (hi.k);
 }
@@ -155,6 +161,20 @@ test_deformation_contacts (void)
 
 /* Hot pressing softens the plastic phase: denser at the same pressure. */
 static void
+test_wiener_bound (void)
+{
+  /* a soft electrolyte hot-pressed hard: spheres far beyond the sphere
+   * picture, contacts capped at the particle surface, still τ >= 1 */
+  Pressed p = press ("cam:5:0.5:0.2,se:2:0.5:0.2", 1500, 1000, 50, 150);
+
+  g_test_message ("hard-pressed: solid fraction %.3f, tau %.2f, CAM-SE area fraction %.2f",
+                  p.m.solid_fraction, p.m.tortuosity_ion, p.m.cam_se_contact_area_fraction);
+  g_assert_cmpfloat (p.m.tortuosity_ion, >=, 1.0);
+  g_assert_cmpfloat (p.m.cam_se_contact_area_fraction, <=, 1.0);
+  cc_packing_free (p.k);
+}
+
+static void
 test_hot_press (void)
 {
   Pressed cold = press ("cam:5:0.6:0.2,se:2:0.4:0.2", 1500, 200, 0, 25);
@@ -175,5 +195,6 @@ main (int    argc,
   g_test_add_func ("/packing/compaction/elastic-powder", test_elastic_powder);
   g_test_add_func ("/packing/compaction/deformation-contacts", test_deformation_contacts);
   g_test_add_func ("/packing/compaction/hot-press", test_hot_press);
+  g_test_add_func ("/packing/compaction/wiener-bound", test_wiener_bound);
   return g_test_run ();
 }

@@ -347,19 +347,24 @@ test_cam_states (void)
   g_assert_cmpfloat_with_epsilon (m.size_class_radius_um[0], r, 1e-12);
 }
 
-/* Half of a contact as the transport model defines it (cc-packing-transport.c). */
+/* Half of a contact as the transport model defines it (cc-packing-transport.c)
+ * for a sphere with at most 6 contacts: constriction plus the bulk through
+ * the mean cross-section min (πr², V / 2l). */
 static double
 half_resistance (double sigma,
                  double r,
                  double a,
                  double l)
 {
-  return pow (1 - a / r, 1.5) / (4 * sigma * a * 1e-4) + l / (sigma * G_PI * r * r * 1e-4);
+  double area = MIN (G_PI * r * r, 4.0 / 3.0 * G_PI * r * r * r / (2 * l));
+
+  return pow (1 - a / r, 1.5) / (4 * sigma * a * 1e-4) + l / (sigma * area * 1e-4);
 }
 
 /* Columns of spheres on a square lattice: columns in parallel, in each the
  * contacts in series; σ_eff = H / (A R). Neighbouring columns touch
- * sideways (periodic) but carry no current by symmetry. */
+ * sideways (periodic, six contacts per sphere) but carry no current by
+ * symmetry. */
 static void
 test_conductivity_lattice (void)
 {

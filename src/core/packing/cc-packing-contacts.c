@@ -20,6 +20,9 @@
  * (brittle) particles the hardness-limited branch of the contact law stands
  * for local crushing, and the contact unloads as an elastic one.
  *
+ * The contacts of one particle never cover more than its surface (see
+ * limit_contact_area).
+ *
  * A contact is a deformation contact when the hard-sphere packing's force
  * network did not have it: compaction made it.
  */
@@ -116,6 +119,36 @@ find_walls (Finder *f,
                  sqrt (MAX (r * r - (h - z) * (h - z), 0.0)));
 }
 
+/* Heavily flattened particles have contact circles whose caps overlap: their
+ * sum can exceed the particle's surface, which no real grain can. Each
+ * particle's contacts are scaled down so that their total area is at most
+ * its surface (a contact takes the stricter of its two particles). */
+static void
+limit_contact_area (CcPacking *self)
+{
+  g_autofree double *area = g_new0 (double, MAX (self->n, 1));
+
+  for (gsize k = 0; k < self->n_contacts; k++)
+    {
+      const CcContact *c = &self->contacts[k];
+      double s = G_PI * c->radius_um * c->radius_um;
+
+      area[c->i] += s;
+      if (c->j < self->n)
+        area[c->j] += s;
+    }
+  for (guint i = 0; i < self->n; i++)
+    area[i] = MIN (1.0, 4 * G_PI * self->rad[i] * self->rad[i] / MAX (area[i], 1e-300));
+  for (gsize k = 0; k < self->n_contacts; k++)
+    {
+      CcContact *c = &self->contacts[k];
+      double f = c->j < self->n ? MIN (area[c->i], area[c->j]) : area[c->i];
+
+      if (f < 1.0)
+        c->radius_um = (float) (c->radius_um * sqrt (f));
+    }
+}
+
 void
 cc_packing_find_contacts (CcPacking *self)
 {
@@ -165,6 +198,7 @@ cc_packing_find_contacts (CcPacking *self)
   g_free (self->contacts);
   self->n_contacts = f.out->len;
   self->contacts = (CcContact *) g_array_free (f.out, FALSE);
+  limit_contact_area (self);
 
   g_free (self->coordination);
   self->coordination = g_new0 (double, (gsize) ns * ns);

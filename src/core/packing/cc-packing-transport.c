@@ -18,12 +18,16 @@
  * half of a contact, seen from sphere k (radius r, conductivity σ, contact
  * radius a, centre l from the contact plane), is
  *
- *   R_k = ψ(a/r) / (4 σ a) + l / (σ π r²),   ψ(x) = (1 - x)^{3/2},
+ *   R_k = ψ(a/r) / (4 σ a) + max (1, Z/6) l / (σ A),   ψ(x) = (1 - x)^{3/2},
+ *   A = min (π r², V0 / 2l),
  *
  * Holm's constriction resistance of a circular spot on a half-space, with
  * Roess's correction for a flux tube of the sphere's radius (so the
  * constriction vanishes when the spot covers the whole section), plus the
- * bulk of the particle as a cylinder from its centre to the contact plane.
+ * bulk of the particle from its centre to the contact plane through its mean
+ * cross-section, its volume over its extent along the path, V0 / 2l, at
+ * most πr² (see half_resistance): a fully pressed lattice of grains then
+ * conducts like the dense material, not better.
  * A contact with a wall is one half. The electrodes are ideal (as in a
  * blocking-electrode measurement of the composite alone); the top terminal
  * is held at 1 V, and σ_eff = I H / A. It is intensive: the electrochemistry
@@ -58,17 +62,30 @@ member_sigma (const CcPacking *self,
   return network == CC_NETWORK_IONIC ? sp->sigma_ion_S_cm : sp->sigma_e_S_cm;
 }
 
-/* One half of a contact, in Ω (lengths in µm, σ in S/cm). */
+/* One half of a contact, in Ω (lengths in µm, σ in S/cm): sphere of radius
+ * r (grown) and original radius r0, contact radius a, centre at l from the
+ * contact plane, `contacts` conducting contacts in all. The bulk runs
+ * through the particle's mean cross-section along the path, its volume over
+ * its length, V0 / 2l, at most πr²: 2/3 πr² for an untouched sphere, the
+ * face of a cube for a fully pressed grain. A grain with Z > 6 contacts
+ * shares its volume among Z/2 directions where a cube has 3: its bulk
+ * resistance per contact is Z/6 times larger, so a random network of
+ * pressed grains, like the cubic one, conducts at most as the dense phase
+ * (mean-field check: σ_eff = Σ G d² / 3V = σ φ for links G = σ V0 / d²). */
 static double
 half_resistance (double sigma,
                  double r,
+                 double r0,
                  double a,
-                 double l)
+                 double l,
+                 guint  contacts)
 {
   double psi = pow (MAX (1.0 - a / r, 0.0), 1.5);
+  double area, share = MAX (1.0, contacts / 6.0);
 
-  l = CLAMP (l, 0.0, r);
-  return psi / (4.0 * sigma * a * UM_TO_CM) + l / (sigma * G_PI * r * r * UM_TO_CM);
+  l = CLAMP (l, 1e-3 * r, r);
+  area = MIN (G_PI * r * r, 4.0 / 3.0 * G_PI * r0 * r0 * r0 / (2.0 * l));
+  return psi / (4.0 * sigma * a * UM_TO_CM) + share * l / (sigma * area * UM_TO_CM);
 }
 
 /* Distance from the centre of sphere i to the plane of its contact with j. */
@@ -107,6 +124,7 @@ resistor_solve (CcPacking       *self,
                 CcNetworkResult *res)
 {
   g_autofree guint *node = g_new (guint, self->n);
+  g_autofree guint *z = g_new0 (guint, self->n);
   CcResistorNetwork net;
   CcResistorResult out;
   guint n_nodes = 0;
@@ -114,6 +132,16 @@ resistor_solve (CcPacking       *self,
 
   for (guint i = 0; i < self->n; i++)
     node[i] = is_member (self, i, network) && member_sigma (self, i, network) > 0 ? n_nodes++ : G_MAXUINT;
+  for (gsize k = 0; k < self->n_contacts; k++)
+    {
+      const CcContact *c = &self->contacts[k];
+
+      if (node[c->i] == G_MAXUINT || c->radius_um <= 0 || (c->j < self->n && node[c->j] == G_MAXUINT))
+        continue;
+      z[c->i]++;
+      if (c->j < self->n)
+        z[c->j]++;
+    }
   cc_resistor_network_init (&net, n_nodes);
   for (gsize k = 0; k < self->n_contacts; k++)
     {
@@ -130,14 +158,16 @@ resistor_solve (CcPacking       *self,
 
           if (node[j] == G_MAXUINT)
             continue;
-          r = half_resistance (member_sigma (self, i, network), self->rad[i], a, plane_distance (self, i, j)) +
-              half_resistance (member_sigma (self, j, network), self->rad[j], a, plane_distance (self, j, i));
+          r = half_resistance (member_sigma (self, i, network), self->rad[i], self->rad0[i], a,
+                               plane_distance (self, i, j), z[i]) +
+              half_resistance (member_sigma (self, j, network), self->rad[j], self->rad0[j], a,
+                               plane_distance (self, j, i), z[j]);
           cc_resistor_network_add (&net, node[i], node[j], 1.0 / r);
         }
       else
         {
-          double g = 1.0 / half_resistance (member_sigma (self, i, network), self->rad[i], a,
-                                            wall_distance (self, i, c->j));
+          double g = 1.0 / half_resistance (member_sigma (self, i, network), self->rad[i], self->rad0[i],
+                                            a, wall_distance (self, i, c->j), z[i]);
 
           if (c->j == CC_CONTACT_WALL_TOP)
             net.g_top[node[i]] += g;
