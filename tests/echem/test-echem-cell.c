@@ -143,6 +143,35 @@ test_no_electronic_path (void)
   assert_dead (in, CC_CELL_STATUS_NO_ELECTRONIC_PATH, "no electronic path");
 }
 
+/* A sphere packing cannot hold fibres: with a fibrous carbon above ~1 vol%
+ * the electronic network is estimated instead of declared absent. */
+static void
+test_fibre_network (void)
+{
+  g_autoptr(CcDesign) d = echem_test_design ("nacro2", "na3ps4-cubic", "vgcf");
+  CcMicrostructure m;
+  g_autoptr(CcCellInputs) in = NULL;
+  g_autoptr(CcCellResult) r = NULL;
+  gboolean noted = FALSE;
+
+  echem_test_micro (&m, 2.5);
+  m.electronic_percolation = FALSE;
+  m.sigma_e_eff_S_per_cm = 0;
+  m.active_cam_fraction = 0.1;
+  m.cam_se_area_per_volume_cm2_cm3 *= 0.1 / 0.92;
+  in = cc_cell_inputs_from_design (d, echem_test_db (), &m, NULL);
+  g_assert_true (in->electronic_percolation);
+  g_assert_cmpfloat (in->sigma_e_eff.value, >, 1);
+  g_assert_cmpfloat (in->active_cam_fraction.value, >, 0.5);
+  g_assert_cmpfloat_with_epsilon (in->cam_se_area.value / in->active_cam_fraction.value,
+                                  m.cam_se_area_per_volume_cm2_cm3 * 100 / 0.1, 1e-6 * in->cam_se_area.value);
+  for (guint i = 0; i < in->notes->len; i++)
+    noted |= strstr (g_ptr_array_index (in->notes, i), "fibrous") != NULL;
+  g_assert_true (noted);
+  r = echem_test_run (in, NULL);
+  g_assert_cmpint (r->status, ==, CC_CELL_STATUS_OK);
+}
+
 static void
 test_no_active_cam (void)
 {
@@ -407,6 +436,7 @@ main (int argc, char **argv)
   g_test_add_func ("/echem/cell/no-ionic-path", test_no_ionic_path);
   g_test_add_func ("/echem/cell/no-electronic-path", test_no_electronic_path);
   g_test_add_func ("/echem/cell/no-active-cam", test_no_active_cam);
+  g_test_add_func ("/echem/cell/fibre-network", test_fibre_network);
   g_test_add_func ("/echem/cell/no-electrolyte-component", test_no_electrolyte_component);
   g_test_add_func ("/echem/cell/zero-cam", test_zero_cam);
   g_test_add_func ("/echem/cell/slow-rate-utilisation", test_slow_rate_utilisation);

@@ -376,6 +376,57 @@ alternative_ionic_path (CcBuild *b)
                  b->pore_fill ? "pore-filling wetting agent" : "network of ion-conducting coatings");
 }
 
+/* A sphere packing cannot represent fibres and tubes, which percolate at
+ * about 1 vol% (excluded volume, aspect ratio ~100). When the packing finds
+ * no electronic path but the design's carbon is fibrous and above that, the
+ * electronic network is estimated: percolation-theory conductivity and
+ * every ionically connected CAM particle touching a fibre with the
+ * probability of the effective-medium estimate. */
+static void
+fibre_network (CcBuild *b)
+{
+  CcCellInputs *in = b->in;
+  const CcComponent *c = cc_design_find_component (b->design, b->db, CC_MATERIAL_CLASS_CARBON);
+  const char *shape = b->carbon != NULL ? cc_material_get_string (b->carbon, "shape") : NULL;
+  double eps = in->eps_carbon.value, pc = 0.01, x, sigma, touch, r_cam = 0, act_old;
+
+  if (in->electronic_percolation || c == NULL || shape == NULL
+      || !(g_str_equal (shape, "fiber") || g_str_equal (shape, "tube")) || eps <= pc)
+    return;
+  x = (eps - pc) / (1 - pc);
+  sigma = cc_material_get (b->carbon, "electronic_conductivity_S_cm", 1) * 100 * x * x;
+  for (guint k = 0; k < in->n_classes; k++)
+    r_cam += in->class_weight[k] * in->class_radius[k];
+  /* CAM-fibre contacts: z = 6 (r_CAM / r_fibre)^2 (at most 60) times the
+   * fibre's volume share and the fraction of fibres in the spanning cluster. */
+  touch = 1 - exp (-MIN (60.0, 6 * pow (r_cam / (0.5e-6 * c->d50_um), 2))
+                   * eps / (1 - in->porosity.value - in->eps_cam.value)
+                   * (1 - exp (-2 * pow ((eps - pc) / pc, 0.41))));
+  act_old = in->active_cam_fraction.value;
+  in->electronic_percolation = TRUE;
+  cc_param_set (&in->sigma_e_eff, sigma, "S/m", CC_ORIGIN_DERIVED,
+                "%s fibres (%.1f vol%%) percolate above ~1 vol%%: sigma x ((eps - 0.01)/0.99)^2; the sphere "
+                "packing found no path", cc_material_get_id (b->carbon), 100 * eps);
+  cc_param_set (&in->electronically_connected_fraction, touch, "1", CC_ORIGIN_DERIVED,
+                "CAM touching the fibre network (effective-medium estimate)");
+  cc_param_set (&in->active_cam_fraction, CLAMP (b->micro->ionically_connected_cam_fraction, 0, 1) * touch, "1",
+                CC_ORIGIN_DERIVED, "ionically connected CAM (packing) x CAM touching fibres (estimate)");
+  /* The packing's contact area is that of its active CAM: rescale it. */
+  if (act_old > 0)
+    in->cam_se_area.value *= in->active_cam_fraction.value / act_old;
+  else
+    {
+      double surf = 0;
+      for (guint k = 0; k < in->n_classes; k++)
+        surf += 3 * in->class_weight[k] / in->class_radius[k];
+      cc_param_set (&in->cam_se_area, surf * in->eps_cam.value * in->active_cam_fraction.value
+                    * CLAMP (b->micro->cam_se_contact_area_fraction, 0, 1), "1/m", CC_ORIGIN_DERIVED,
+                    "CAM surface x active fraction x the packing's contact fraction");
+    }
+  cc_build_note (b, "the packing found no electronic path; %s is fibrous, so its network was estimated",
+                 cc_material_get_id (b->carbon));
+}
+
 /* Decomposition happens on the carbon's real surface. A packing of 10^4
  * particles cannot resolve tens-of-nm carbon next to µm CAM, so the area is
  * at least the one the design's carbon size gives. */
@@ -499,6 +550,7 @@ cc_cell_inputs_from_design (const CcDesign         *design,
     return NULL;
   cam_fraction_from_mass (&b);
   build_ionic_transport (&b);
+  fibre_network (&b);
   carbon_area_at_design_size (&b);
   if (!cc_build_coating_wetting (&b, error) || !cc_build_cell_stack (&b, error))
     return NULL;

@@ -74,12 +74,12 @@ static const CcModelConstant constants[CC_N_MODEL_CONSTANTS] = {
     "soft organics re-form contact under the stack pressure)" },
   [CC_K_CONTACTS_PER_PARTICLE] = { "cam_contacts_per_particle", 6.0, "1", CC_ORIGIN_ESTIMATE,
     "CAM-SE contacts per CAM particle in a composite: a particle is isolated once all are lost" },
-  [CC_K_STRUCT_RATE] = { "structural_degradation_rate", 1.0e-6, "1/s", CC_ORIGIN_FITTED,
+  [CC_K_STRUCT_RATE] = { "structural_degradation_rate", 1.5e-6, "1/s", CC_ORIGIN_FITTED,
     "fraction of the remaining CAM capacity lost per second while the CAM surface sits at its "
     "structural limit (x exp((E - limit)/50 mV), saturating at 20x: layered oxides above ~4 V, "
     "P2-O2, NaCrO2 desodiated past x = 0.5); tuned so NaCrO2 | Na3PS4 charged to 4.1 V vs Na keeps "
     "~60-70 mAh/g by cycle 15 (Review ref. [210]); P2 Na0.67Ni0.23Mg0.1Mn0.67O2 to 4.5 V then keeps "
-    "~30 % after 1000 cycles (47 of ~120 mAh/g reported, Table 1 ref. [100])" },
+    "~25 % after 1000 cycles (47 of ~120 mAh/g reported, Table 1 ref. [100])" },
   [CC_K_COATING_COVERAGE_LENGTH] = { "coating_coverage_length", 3.0e-9, "m", CC_ORIGIN_ESTIMATE,
     "coating coverage 1 - exp(-t/length): a 3 nm coating leaves ~37 % of the surface bare, "
     "20 nm covers it" },
