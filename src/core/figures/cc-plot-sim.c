@@ -277,6 +277,28 @@ impedance_data (CcSimulation        *sim,
   return g_steal_pointer (&data);
 }
 
+/* A broad process shows satellite peaks (see cc-eis-drt.h) that the DRT
+ * attributes to the same process: each process is labelled once, at the
+ * peak that holds the most of its resistance. */
+static gboolean
+is_main_peak (GArray *peaks,
+              guint   index)
+{
+  const CcEisDrtPeak *p = &g_array_index (peaks, CcEisDrtPeak, index);
+
+  if (p->process == NULL)
+    return FALSE;
+  for (guint i = 0; i < peaks->len; i++)
+    {
+      const CcEisDrtPeak *o = &g_array_index (peaks, CcEisDrtPeak, i);
+
+      if (i != index && g_strcmp0 (o->process, p->process) == 0 &&
+          (o->resistance > p->resistance || (o->resistance == p->resistance && i < index)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The DRT of the fresh cell's (or the requested cycle's) model spectrum,
  * each peak labelled with the process whose time constant it sits at. */
 static CcChart *
@@ -301,12 +323,12 @@ drt (CcSimulation        *sim,
   label = g_strdup_printf (_("Cycle %u"), cycle);
   cc_curve_set_add (set, label, CC_CURVE_MODEL, result->tau_s, result->gamma, result->n);
   for (guint i = 0; i < result->peaks->len; i++)
-    {
-      const CcEisDrtPeak *p = &g_array_index (result->peaks, CcEisDrtPeak, i);
+    if (is_main_peak (result->peaks, i))
+      {
+        const CcEisDrtPeak *p = &g_array_index (result->peaks, CcEisDrtPeak, i);
 
-      if (p->process != NULL)
         cc_curve_set_add_mark (set, p->tau_s, p->gamma, p->process);
-    }
+      }
   return cc_chart_drt_new (set, result->area_specific, error);
 }
 
