@@ -57,6 +57,7 @@ typedef struct {
   char    *theme;
   double   width_pt, height_pt, dpi;
   int      cycle;
+  int      particles;
   gboolean json;
 } PlotArgs;
 
@@ -90,6 +91,8 @@ check_args (PlotArgs      *a,
     return cli_fail (CLI_EXIT_USAGE, _("plot: --theme %s: must be print, light or dark"), a->theme);
   if (a->cycle < 0)
     return cli_fail (CLI_EXIT_USAGE, _("plot: --cycle %d: must be a positive cycle number"), a->cycle);
+  if (a->particles < 0)
+    return cli_fail (CLI_EXIT_USAGE, _("plot: --particles %d: must be a positive number of particles"), a->particles);
   if (!(a->width_pt >= CC_CHART_MIN_SIZE_PT && a->width_pt <= CC_CHART_MAX_SIZE_PT) ||
       !(a->height_pt >= CC_CHART_MIN_SIZE_PT && a->height_pt <= CC_CHART_MAX_SIZE_PT))
     return cli_fail (CLI_EXIT_USAGE, _("plot: --width-pt %g --height-pt %g: each must be between %g and %g"),
@@ -105,7 +108,7 @@ int
 cli_plot_run (int    argc,
               char **argv)
 {
-  g_auto(PlotArgs) a = { NULL, NULL, NULL, NULL, 360, 270, 300, 0, FALSE };
+  g_auto(PlotArgs) a = { NULL, NULL, NULL, NULL, 360, 270, 300, 0, 0, FALSE };
   GOptionEntry entries[] = {
     { "chart", 'c', 0, G_OPTION_ARG_STRING, &a.chart, N_("Chart to draw ('list' names them)"), "NAME" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &a.format, N_("png, svg, pdf or csv (default: from -o)"), "FORMAT" },
@@ -113,7 +116,8 @@ cli_plot_run (int    argc,
     { "width-pt", 0, 0, G_OPTION_ARG_DOUBLE, &a.width_pt, N_("Width in points (default 360)"), "W" },
     { "height-pt", 0, 0, G_OPTION_ARG_DOUBLE, &a.height_pt, N_("Height in points (default 270)"), "H" },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &a.dpi, N_("PNG resolution (default 300)"), "D" },
-    { "cycle", 0, 0, G_OPTION_ARG_INT, &a.cycle, N_("Cycle for voltage profiles"), "N" },
+    { "cycle", 0, 0, G_OPTION_ARG_INT, &a.cycle, N_("Cycle of the impedance charts (default 1; the last cycle is drawn too)"), "N" },
+    { "particles", 0, 0, G_OPTION_ARG_INT, &a.particles, N_("Particle budget of the packing (default: the design's)"), "N" },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &a.theme, N_("print (default), light or dark"), "THEME" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &a.json, N_("With --chart list: print JSON"), NULL },
     { NULL }
@@ -144,6 +148,7 @@ cli_plot_run (int    argc,
   if (design == NULL || !cc_design_validate (design, cc_material_db_get_default (), &error))
     return cli_fail_error (error);
   options.cycle = (guint) a.cycle;
+  options.particles = (guint) a.particles;
   chart = cc_plot_build_chart (a.chart, design, cc_material_db_get_default (), &options, &error);
   if (chart == NULL ||
       !cc_chart_export (chart, &style, format, a.output, a.width_pt, a.height_pt, a.dpi, &error))

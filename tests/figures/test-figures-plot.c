@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Design → chart: the window-overlap score, the stability windows of the
- * default design from the materials database, the charts that still wait
- * for their engines, and the plot command's contract.
+ * default design from the materials database, the engine charts' options
+ * (their results are checked in test-figures-sim.c), and the plot
+ * command's contract.
  */
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -13,6 +14,7 @@
 #include "cc-chart-kinds.h"
 #include "cc-chart-registry.h"
 #include "cc-plot.h"
+#include "cc-preset.h"
 #include "figures-check.h"
 
 static void
@@ -136,25 +138,34 @@ test_compatibility_from_db (void)
   g_assert_no_error (error);
 }
 
+/* Engine charts run the simulation with the options' particle budget: a
+ * budget too small for the preset's size distribution is refused by the
+ * packing (in milliseconds), and that error reaches the caller. */
 static void
-test_unavailable_and_unknown (void)
+test_engine_options_and_unknown (void)
 {
-  g_autoptr(CcDesign) design = cc_design_new_default ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcDesign) design = cc_design_load_from_argument ("preset:tis2-na3ps4", &error);
   CcMaterialDb *db = cc_material_db_get_default ();
+  CcPlotOptions options = { .particles = 50 };
   guint n;
   const CcChartKindInfo *kinds = cc_chart_kinds_list (&n);
-  g_autoptr(GError) error = NULL;
 
+  if (design == NULL)
+    {
+      g_test_skip ("the presets are the stub: copy the real data/presets");
+      return;
+    }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CcChart) chart = NULL;
 
       if (kinds[i].source == CC_CHART_SOURCE_DESIGN)
         continue;
-      chart = cc_plot_build_chart (kinds[i].name, design, db, NULL, &error);
+      chart = cc_plot_build_chart (kinds[i].name, design, db, &options, &error);
       g_assert_null (chart);
-      g_assert_error (error, CC_CHART_ERROR, CC_CHART_ERROR_UNAVAILABLE);
-      g_assert_nonnull (strstr (error->message, kinds[i].name));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "n_particles = 50"));
       g_clear_error (&error);
     }
   g_assert_null (cc_plot_build_chart ("pie", design, db, NULL, &error));
@@ -268,11 +279,19 @@ test_cli_exit_codes (void)
   {
     g_auto(Run) r = { 0 };
 
-    run_cli (&r, design_path, "--chart", "nyquist", "-o", out, NULL);
+    run_cli (&r, design_path, "--chart", "nyquist", "-o", out, "--particles", "-3", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "--particles"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    /* --particles reaches the packing, which refuses a budget this small. */
+    run_cli (&r, design_path, "--chart", "nyquist", "-o", out, "--particles", "50", NULL);
     g_assert_cmpint (r.status, ==, 1);
     /* With the stub database the design itself is refused first. */
     if (cc_material_db_lookup (cc_material_db_get_default (), "nacro2") != NULL)
-      g_assert_nonnull (strstr (r.err, "not available"));
+      g_assert_nonnull (strstr (r.err, "n_particles = 50"));
     g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   }
   {
@@ -345,7 +364,7 @@ main (int    argc,
   g_test_add_func ("/figures/plot/window-score", test_window_score);
   g_test_add_func ("/figures/plot/stability-from-design", test_stability_from_design);
   g_test_add_func ("/figures/plot/compatibility-from-db", test_compatibility_from_db);
-  g_test_add_func ("/figures/plot/unavailable-and-unknown", test_unavailable_and_unknown);
+  g_test_add_func ("/figures/plot/engine-options-and-unknown", test_engine_options_and_unknown);
   g_test_add_func ("/figures/plot/builders-refuse-empty", test_builders_refuse_empty);
   g_test_add_func ("/figures/cli/list", test_cli_list);
   g_test_add_func ("/figures/cli/exit-codes", test_cli_exit_codes);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Design → chart. The design-only charts (stability windows, compatibility
- * matrix) are built here from the materials database; the others wait for
- * their engines and say so.
+ * matrix) are built here from the materials database; the others run the
+ * simulation and go through cc-plot-sim.c.
  */
 #include "config.h"
 
@@ -254,6 +254,26 @@ cc_plot_compatibility_data (const CcDesign *design,
   return d;
 }
 
+/* The microstructure chart needs only the packing; the others the cell model
+ * too (which the impedance charts use for the per-cycle interphase). */
+static CcChart *
+build_from_new_simulation (const CcChartKindInfo *kind,
+                           const CcDesign        *design,
+                           CcMaterialDb          *db,
+                           const CcPlotOptions   *options,
+                           GError               **error)
+{
+  g_autoptr(CcSimulation) sim = cc_simulation_new (db);
+  CcSimulationOptions sim_options;
+
+  cc_simulation_options_init (&sim_options);
+  sim_options.particles = options != NULL ? options->particles : 0;
+  sim_options.skip_cell = kind->source == CC_CHART_SOURCE_PACKING;
+  if (!cc_simulation_run (sim, design, &sim_options, NULL, NULL, NULL, error))
+    return NULL;
+  return cc_plot_build_chart_from_simulation (kind->name, sim, options, error);
+}
+
 CcChart *
 cc_plot_build_chart (const char          *name,
                      const CcDesign      *design,
@@ -282,9 +302,5 @@ cc_plot_build_chart (const char          *name,
 
       return data != NULL ? cc_chart_compatibility_new (data, error) : NULL;
     }
-  /* The engines' results are mapped here once they are merged. */
-  g_set_error (error, CC_CHART_ERROR, CC_CHART_ERROR_UNAVAILABLE,
-               "Chart “%s” needs results of the %s, which is not available in this build yet",
-               kind->name, cc_chart_source_label (kind->source));
-  return NULL;
+  return build_from_new_simulation (kind, design, db, options, error);
 }

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * From a design to a chart by name: the one place where engine results are
- * mapped onto the chart data types. The CLI's `plot` command and the app's
- * export use it. Charts that need engine results not wired in yet fail with
- * CC_CHART_ERROR_UNAVAILABLE.
+ * From a design or a finished simulation to a chart by name: the one place
+ * where engine results are mapped onto the chart data types. The CLI's
+ * `plot` command and the app's export use it.
  */
 #pragma once
 
@@ -11,20 +10,45 @@
 #include "cc-chart-data.h"
 #include "cc-design.h"
 #include "cc-material-db.h"
+#include "cc-simulation.h"
 
 G_BEGIN_DECLS
 
 typedef struct {
-  guint cycle;      /* voltage profiles: the cycle to show; 0 = the chart's default */
+  guint cycle;      /* impedance charts (Nyquist, Bode, DRT): the cycle of
+                     * the spectrum; 0 = the first (fresh cell) */
+  guint particles;  /* engine charts: packing particle budget; 0 = the design's */
 } CcPlotOptions;
 
 /* @options may be NULL. The design should be valid against @db. Unknown
- * names fail with CC_CHART_ERROR_INVALID. */
+ * names fail with CC_CHART_ERROR_INVALID. Engine charts run a CcSimulation
+ * of the design first (packing, then the cell model: seconds to a minute,
+ * so call from a worker thread) and map it with the function below. */
 CcChart *cc_plot_build_chart          (const char          *name,
                                        const CcDesign      *design,
                                        CcMaterialDb        *db,
                                        const CcPlotOptions *options,
                                        GError             **error);
+
+/* Any chart kind from a simulation that has run (cc_simulation_run), all
+ * curves model output:
+ *   voltage-profile  one group per C-rate, charge and discharge, V vs the anode
+ *   cycling          discharge capacity and Coulombic efficiency per cycle
+ *   rate-capability  discharge capacity against C-rate
+ *   ragone           energy against power per kg of composite and per kg of CAM
+ *   nyquist, bode    the model spectrum at options->cycle (default 1) and at
+ *                    the last simulated cycle, in ohm cm2
+ *   drt              DRT of the options->cycle spectrum, peaks labelled with
+ *                    the model process they belong to
+ *   microstructure   the packing's metrics
+ * Design-only kinds are built from the simulation's design and the default
+ * materials database. A cell the model could not simulate (no ionic path,
+ * …) fails with CC_CHART_ERROR_DATA and the model's explanation. Does not
+ * block beyond the impedance model and the DRT fit (milliseconds). */
+CcChart *cc_plot_build_chart_from_simulation (const char          *name,
+                                              CcSimulation        *sim,
+                                              const CcPlotOptions *options,
+                                              GError             **error);
 
 /* The stability-window data of a design: every electrolyte and coating it
  * uses (catholyte, coatings, separator, interlayer), the CAM's range during
