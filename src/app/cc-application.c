@@ -20,6 +20,7 @@ struct _CcApplication {
   /* --screenshot FILE [--screenshot-view VIEW] */
   char           *screenshot_path;
   char           *screenshot_view;
+  guint           screenshot_frames;
   int             exit_status;
 };
 
@@ -345,23 +346,49 @@ load_css (void)
 
 /* ---- screenshots ------------------------------------------------------------ */
 
-/* Waits for the window to be drawn (the 3D view and the charts render on
- * idle), writes the picture and quits. */
-static gboolean
-take_screenshot (gpointer data)
+/* Frames to wait for a laid-out window: a running simulation updates the
+ * status bar all the time, and a window with a resize pending draws nothing. */
+#define SCREENSHOT_MAX_FRAMES 60
+
+/* Called after a frame was painted, when layout is done. */
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       data)
 {
   CcApplication *self = data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(GError) error = NULL;
 
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return G_SOURCE_CONTINUE;
-  if (!cc_screenshot_save (GTK_WIDGET (window), self->screenshot_path, &error))
+  if (window != NULL && cc_screenshot_save (GTK_WIDGET (window), self->screenshot_path, &error))
+    self->exit_status = 0;
+  else if (++self->screenshot_frames < SCREENSHOT_MAX_FRAMES && window != NULL)
     {
-      g_printerr ("cathode-composer: %s\n", error->message);
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      return;
+    }
+  else
+    {
+      g_printerr ("cathode-composer: %s\n", error ? error->message : _("The window is not shown yet"));
       self->exit_status = 1;
     }
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
   g_application_quit (G_APPLICATION (self));
+}
+
+/* Waits for the window to be drawn (the 3D view and the charts render on
+ * idle), then writes the picture after the next painted frame and quits. */
+static gboolean
+take_screenshot (gpointer data)
+{
+  CcApplication *self = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GdkFrameClock *clock;
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return G_SOURCE_CONTINUE;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
   return G_SOURCE_REMOVE;
 }
 
