@@ -46,6 +46,12 @@ cc_stage_insights_cell (const CcEchemOutput *echem,
                                                        cell->message ? cell->message : ""));
       return;
     }
+  if (cell->limiting >= 0 && cell->limiting < CC_N_MECHANISMS && cell->loss[cell->limiting] > 0)
+    g_ptr_array_add (lines, g_markup_printf_escaped (_("<b>Main limitation:</b> %s (%.0f %% of the capacity "
+                                                       "lost); %s."),
+                                                     cc_mechanism_description (cell->limiting),
+                                                     100 * cell->loss[cell->limiting],
+                                                     mechanism_remedy (cell->limiting)));
   g_ptr_array_add (lines, g_strdup_printf (_("Predicted first discharge <b>%.0f mAh g⁻¹</b> of %.0f theoretical "
                                              "(%.0f in the voltage window)."),
                                            cell->first_discharge_mAh_g, cell->theoretical_mAh_g,
@@ -59,12 +65,6 @@ cc_stage_insights_cell (const CcEchemOutput *echem,
       g_ptr_array_add (lines, g_strdup_printf (_("<b>%.0f %%</b> of the capacity is left after %u cycles."),
                                                100 * cc_cell_result_retention (cell, last->cycle), last->cycle));
     }
-  if (cell->limiting >= 0 && cell->limiting < CC_N_MECHANISMS && cell->loss[cell->limiting] > 0)
-    g_ptr_array_add (lines, g_markup_printf_escaped (_("<b>Main limitation:</b> %s (%.0f %% of the capacity "
-                                                       "lost); %s."),
-                                                     cc_mechanism_description (cell->limiting),
-                                                     100 * cell->loss[cell->limiting],
-                                                     mechanism_remedy (cell->limiting)));
   if (cell->status == CC_CELL_STATUS_PARTIAL)
     g_ptr_array_add (lines, g_markup_printf_escaped (_("<b>Partly converged:</b> %s"),
                                                      cell->warnings && cell->warnings->len
