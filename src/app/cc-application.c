@@ -20,6 +20,9 @@ struct _CcApplication {
   /* --screenshot FILE [--screenshot-view VIEW] */
   char           *screenshot_path;
   char           *screenshot_view;
+  guint           screenshot_frames;
+  gboolean        screenshot_after_run;
+  gint64          screenshot_deadline;
   int             exit_status;
 };
 
@@ -345,23 +348,56 @@ load_css (void)
 
 /* ---- screenshots ------------------------------------------------------------ */
 
-/* Waits for the window to be drawn (the 3D view and the charts render on
- * idle), writes the picture and quits. */
-static gboolean
-take_screenshot (gpointer data)
+/* Frames to wait for a laid-out window: a running simulation updates the
+ * status bar all the time, and a window with a resize pending draws nothing. */
+#define SCREENSHOT_MAX_FRAMES 60
+/* --screenshot-after-run waits this long at most for the simulation. */
+#define SCREENSHOT_MAX_RUN_S 300
+
+/* Called after a frame was painted, when layout is done. */
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       data)
 {
   CcApplication *self = data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(GError) error = NULL;
 
-  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return G_SOURCE_CONTINUE;
-  if (!cc_screenshot_save (GTK_WIDGET (window), self->screenshot_path, &error))
+  if (window != NULL && cc_screenshot_save (GTK_WIDGET (window), self->screenshot_path, &error))
+    self->exit_status = 0;
+  else if (++self->screenshot_frames < SCREENSHOT_MAX_FRAMES && window != NULL)
     {
-      g_printerr ("cathode-composer: %s\n", error->message);
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      return;
+    }
+  else
+    {
+      g_printerr ("cathode-composer: %s\n", error ? error->message : _("The window is not shown yet"));
       self->exit_status = 1;
     }
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
   g_application_quit (G_APPLICATION (self));
+}
+
+/* Waits for the window to be drawn (the 3D view and the charts render on
+ * idle), then writes the picture after the next painted frame and quits. */
+static gboolean
+take_screenshot (gpointer data)
+{
+  CcApplication *self = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GdkFrameClock *clock;
+
+  if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    return G_SOURCE_CONTINUE;
+  /* --screenshot-after-run: the charts of the finished run, not "Computing…". */
+  if (self->screenshot_after_run && CC_IS_WINDOW (window)
+      && cc_pipeline_get_running (cc_window_get_pipeline (CC_WINDOW (window)))
+      && g_get_monotonic_time () < self->screenshot_deadline)
+    return G_SOURCE_CONTINUE;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
   return G_SOURCE_REMOVE;
 }
 
@@ -382,6 +418,7 @@ schedule_screenshot (CcApplication *self)
       g_application_quit (G_APPLICATION (self));
       return;
     }
+  self->screenshot_deadline = g_get_monotonic_time () + SCREENSHOT_MAX_RUN_S * G_USEC_PER_SEC;
   g_timeout_add_seconds_full (G_PRIORITY_LOW, 3, take_screenshot, g_object_ref (self), g_object_unref);
 }
 
@@ -393,6 +430,7 @@ cc_application_handle_local_options (GApplication *app,
 
   g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path);
   g_variant_dict_lookup (options, "screenshot-view", "s", &self->screenshot_view);
+  g_variant_dict_lookup (options, "screenshot-after-run", "b", &self->screenshot_after_run);
   /* A picture needs its own instance, not a window of a running one. */
   if (self->screenshot_path != NULL)
     g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
@@ -498,6 +536,8 @@ cc_application_init (CcApplication *self)
       N_("Save a picture of the window to FILE (PNG) once it is drawn, then quit"), N_("FILE") },
     { "screenshot-view", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --screenshot: show VIEW first (materials, cells or a chart such as stability)"), N_("VIEW") },
+    { "screenshot-after-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --screenshot: wait until the simulation has finished"), NULL },
     { NULL }
   };
 

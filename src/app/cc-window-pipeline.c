@@ -138,6 +138,8 @@ cc_window_pipeline_init (CcWindow *self)
   g_signal_connect_swapped (self->pipeline, "notify::running", G_CALLBACK (update_status), self);
   g_signal_connect_swapped (self->pipeline, "notify::progress", G_CALLBACK (update_status), self);
   g_signal_connect_swapped (self->pipeline, "notify::status", G_CALLBACK (update_status), self);
+  /* The empty chart pages say which stage is running. */
+  g_signal_connect_swapped (self->pipeline, "notify::status", G_CALLBACK (update_chart_reasons), self);
   g_signal_connect_swapped (self->pipeline, "run-started", G_CALLBACK (on_run_started), self);
   g_signal_connect_swapped (self->pipeline, "run-finished", G_CALLBACK (on_run_finished), self);
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (on_cancel_clicked), self);

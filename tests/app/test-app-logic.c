@@ -13,6 +13,7 @@
 #include "cc-particle-pick.h"
 #include "cc-pipeline.h"
 #include "cc-units.h"
+#include "cc-stage-insights.h"
 
 #include <glib/gstdio.h>
 #include <pango/pango.h>
@@ -741,6 +742,78 @@ test_autosaver_follows_document (void)
   g_assert_cmpuint (gone->len, ==, 0);
 }
 
+static char *
+join_lines (GPtrArray *lines)
+{
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+/* A dead cell's explanation is the insight, not numbers it does not have. */
+static void
+test_insights_dead_cell (void)
+{
+  CcCellResult cell = { 0 };
+  CcEchemOutput echem = { &cell, NULL, NULL };
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+
+  cell.status = CC_CELL_STATUS_NO_IONIC_PATH;
+  cell.message = (char *) "no ionic path spans the cathode: the electrolyte does not percolate";
+  cell.limiting = -1;
+  cc_stage_insights_cell (&echem, lines);
+  text = join_lines (lines);
+  g_assert_nonnull (strstr (text, "does not work"));
+  g_assert_nonnull (strstr (text, cell.message));
+  g_assert_null (strstr (text, "mAh"));
+}
+
+/* The main limitation and an interface outside its window, with margins. */
+static void
+test_insights_limitation_and_window (void)
+{
+  CcCellResult cell = { 0 };
+  CcEchemOutput echem = { &cell, NULL, NULL };
+  CcInterfaceStability bad = { 0 }, good = { 0 };
+  CcStabilityReport report = { 0 };
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+
+  cell.status = CC_CELL_STATUS_OK;
+  cell.first_discharge_mAh_g = 120;
+  cell.theoretical_mAh_g = 140;
+  cell.window_mAh_g = 130;
+  cell.limiting = 3;                     /* contact loss */
+  cell.loss[3] = 0.12;
+  cc_stage_insights_cell (&echem, lines);
+
+  bad.kind = (char *) "cam-electrolyte";
+  bad.electrolyte = (char *) "no-such-electrolyte";
+  bad.electronic_side = (char *) "no-such-cam";
+  bad.oxidation = TRUE;
+  bad.verdict = CC_VERDICT_CONTINUOUS;
+  bad.oxidation_limit_V = 2.25;
+  bad.potential_max_V = 3.6;
+  bad.margin_V = 2.25 - 3.6;
+  good.verdict = CC_VERDICT_STABLE;
+  report.interfaces = g_ptr_array_new ();
+  g_ptr_array_add (report.interfaces, &good);
+  g_ptr_array_add (report.interfaces, &bad);
+  cc_stage_insights_stability (&report, cc_material_db_get_default (), lines);
+  g_ptr_array_unref (report.interfaces);
+
+  text = join_lines (lines);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "120 mAh"));
+  g_assert_nonnull (strstr (text, "Main limitation"));
+  g_assert_nonnull (strstr (text, "contact"));
+  g_assert_nonnull (strstr (text, "12 %"));
+  g_assert_nonnull (strstr (text, "oxidises above 2.25 V"));
+  g_assert_nonnull (strstr (text, "charges to 3.60 V"));
+  g_assert_nonnull (strstr (text, "1.35 V past the limit"));
+  g_assert_nonnull (strstr (text, "lower the cut-off"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -772,6 +845,8 @@ main (int    argc,
   g_test_add_func ("/app/pipeline/cancels-superseded-run", test_pipeline_cancels_superseded_run);
   g_test_add_func ("/app/autosave/round-trip", test_autosave_round_trip);
   g_test_add_func ("/app/autosave/follows-document", test_autosaver_follows_document);
+  g_test_add_func ("/app/insights/dead-cell", test_insights_dead_cell);
+  g_test_add_func ("/app/insights/limitation-and-window", test_insights_limitation_and_window);
 
   return g_test_run ();
 }
