@@ -576,8 +576,12 @@ cc_cell_simulate (const CcCellInputs *in,
     }
   if (r->status == CC_CELL_STATUS_OK && r->warnings->len > 0)
     {
+      g_autofree char *earlier = g_steal_pointer (&r->message);
+
       r->status = CC_CELL_STATUS_PARTIAL;
-      r->message = g_strdup_printf ("%u run(s) did not converge; see warnings", r->warnings->len);
+      r->message = earlier != NULL
+                   ? g_strdup_printf ("%s; %u run(s) did not converge; see warnings", earlier, r->warnings->len)
+                   : g_strdup_printf ("%u run(s) did not converge; see warnings", r->warnings->len);
     }
   return g_steal_pointer (&r);
 }
