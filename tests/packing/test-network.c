@@ -6,7 +6,11 @@
 #include "cc-packing.h"
 #include "cc-packing-resistor.h"
 
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
 #include <math.h>
+#include <string.h>
 
 /* ---- resistor networks ---------------------------------------------- */
 
@@ -421,6 +425,75 @@ test_conductivity_holm_limit (void)
   g_assert_cmpfloat (fabs (resistance / holm - 1), <, 0.03);
 }
 
+/* The analysis as JSON has every key the issue names, and extended XYZ has
+ * one line per particle with species, position, radius, state and role,
+ * with '.' decimals whatever the locale. */
+static void
+test_output (void)
+{
+  static const char * const keys[] = {
+    "solid_fraction", "particles", "seconds", "max_overlap_relative", "active_cam_fraction",
+    "ionically_connected_cam_fraction", "electronically_connected_cam_fraction", "ionic_percolation",
+    "electronic_percolation", "sigma_ion_eff_S_per_cm", "sigma_e_eff_S_per_cm", "tortuosity_ion",
+    "tortuosity_e", "cam_se_contact_area_fraction", "bulk_solid_fraction", "deformation_contacts",
+  };
+  g_autoptr(CcPackingParams) p = three_species ();
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "cc-packing-test.xyz", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  Builder b = builder_new ();
+  g_autoptr(CcPacking) k = NULL;
+  CcMicrostructure m;
+  JsonObject *o;
+
+  column (&b, 5, 5, 4, 1.0, 0.3, SE);
+  add (&b, 6.8, 5, 3, 1.0, CAM);
+  add (&b, 30, 30, 3, 0.5, CARBON);
+  k = builder_finish (&b, p, (double[3]) { 40, 40, 2 * 4 * sqrt (0.91) });
+  g_assert_true (cc_packing_analyze (k, &m, NULL, NULL));
+  setlocale (LC_NUMERIC, "de_DE.UTF-8");   /* a decimal comma, where installed */
+
+  root = cc_packing_to_json (k, &m);
+  o = json_node_get_object (root);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (json_object_has_member (o, keys[i]));
+  g_assert_cmpint (json_object_get_int_member (o, "particles"), ==, 6);
+  /* the electronic network does not conduct: null, not a NaN or Infinity */
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (o, "tortuosity_e")));
+  {
+    g_autoptr(JsonGenerator) gen = json_generator_new ();
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autofree char *json = NULL;
+
+    json_generator_set_root (gen, root);
+    json = json_generator_to_data (gen, NULL);
+    g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_true (cc_packing_write_xyz (k, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "6");
+  g_assert_nonnull (strstr (lines[1], "Properties=species:S:1:pos:R:3:radius:R:1:state:S:1:role:S:1"));
+  g_assert_nonnull (strstr (lines[1], "Lattice=\"40.000000 0 0 0 40.000000 0"));
+  for (guint i = 2; i < 8; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], " ", -1);
+
+      g_assert_cmpuint (g_strv_length (f), ==, 7);
+      g_assert_null (strchr (f[1], ','));
+    }
+  /* the CAM touches the electrolyte column but no electron conductor */
+  g_assert_cmpstr (lines[6], ==, "cam 6.80000 5.00000 3.00000 1.00000 electronically_isolated cam");
+  g_assert_cmpstr (lines[7], ==, "carbon 30.00000 30.00000 3.00000 0.50000 none carbon");
+  setlocale (LC_NUMERIC, "C");
+  g_unlink (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -436,5 +509,6 @@ main (int    argc,
   g_test_add_func ("/packing/percolation/cam-states", test_cam_states);
   g_test_add_func ("/packing/conductivity/sphere-lattice", test_conductivity_lattice);
   g_test_add_func ("/packing/conductivity/holm-limit", test_conductivity_holm_limit);
+  g_test_add_func ("/packing/output/json-and-xyz", test_output);
   return g_test_run ();
 }

@@ -259,9 +259,13 @@ cc_compact_run (CcCompact  *job,
   r.piston_load = job->pressure_MPa * area;
   r.piston_max_strain = MAX_PISTON_STRAIN;
   cc_relax_set_kernel (&r, contact_kernel, &kernel);
+  for (guint i = 0; i < job->n; i++)
+    inv_mass[i] = 1.0;
   cc_relax_restart (&r, 0.1, 0.5);
   cc_relax_forces (&r);
   update_masses (&r, &kernel, kk);
+  /* again, so FIRE's sums see the masses */
+  cc_relax_forces (&r);
   job->steps = 0;
 
   for (guint step = 1; step <= MAX_STEPS; step++)

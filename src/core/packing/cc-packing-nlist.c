@@ -23,6 +23,7 @@ cc_nlist_clear (CcNlist *self)
     {
       g_free (self->levels[l].start);
       g_free (self->levels[l].items);
+      g_free (self->levels[l].coords);
     }
   for (guint t = 0; t < self->n_tbuf; t++)
     g_free (self->tbuf[t]);
@@ -77,16 +78,18 @@ cell_index (const CcNlistLevel *lv,
          cell_coord (lv, p[0], 0);
 }
 
-/* Cells half a level-diameter (plus skin) wide, which the distance test in
- * search_level trims to a sphere; never more than about four per sphere of
- * the level: an empty cell still costs a visit. */
+/* Cells one level-diameter (plus skin) wide, so a search reaches one cell
+ * each way (27 cells; the distance test in search_level skips the corners
+ * a search from a small sphere into a coarse level does not reach); never
+ * more than about four per sphere of the level: an empty cell still costs a
+ * visit. */
 static void
 level_setup (CcNlistLevel    *lv,
              const CcSpheres *s,
              double           skin)
 {
   double volume = s->box[0] * s->box[1] * s->box[2];
-  double cell = MAX (lv->r_max + 0.5 * skin, cbrt (volume / (4.0 * lv->count + 8)));
+  double cell = MAX (2.0 * lv->r_max + skin, cbrt (volume / (4.0 * lv->count + 8)));
   gsize cells;
 
   for (guint k = 0; k < 3; k++)
@@ -104,6 +107,7 @@ level_setup (CcNlistLevel    *lv,
     {
       lv->items_alloc = lv->count;
       lv->items = g_renew (guint, lv->items, lv->items_alloc);
+      lv->coords = g_renew (double, lv->coords, 4 * lv->items_alloc);
     }
   memset (lv->start, 0, (cells + 1) * sizeof (guint));
 }
@@ -169,8 +173,13 @@ levels_fill (CcNlist         *self,
   for (guint i = 0; i < s->n; i++)
     {
       CcNlistLevel *lv = &self->levels[self->level_of[i]];
+      guint q = lv->start[cell_of[i] + 1]++;
 
-      lv->items[lv->start[cell_of[i] + 1]++] = i;
+      lv->items[q] = i;
+      lv->coords[4 * q] = s->pos[3 * i];
+      lv->coords[4 * q + 1] = s->pos[3 * i + 1];
+      lv->coords[4 * q + 2] = s->pos[3 * i + 2];
+      lv->coords[4 * q + 3] = s->rad[i];
     }
 }
 
@@ -300,23 +309,22 @@ search_level (BuildJob *job,
               continue;
             for (guint q = lv->start[cell]; q < lv->start[cell + 1]; q++)
               {
-                guint j = lv->items[q];
-                const double *pj = &s->pos[3 * j];
-                double dx, dy, dz, cut;
+                const double *cj = &lv->coords[4 * q];
+                double dx = cj[0] - pi[0], dy = cj[1] - pi[1], dz = cj[2] - pi[2];
+                double cut = ri + cj[3] + job->skin;
                 int sx = 0, sy = 0;
 
-                if (same && j <= i)
-                  continue;
-                dx = pj[0] - pi[0];
-                dy = pj[1] - pi[1];
-                dz = pj[2] - pi[2];
                 if (dx > 0.5 * lx) { dx -= lx; sx = -1; }
                 else if (dx < -0.5 * lx) { dx += lx; sx = 1; }
                 if (dy > 0.5 * ly) { dy -= ly; sy = -1; }
                 else if (dy < -0.5 * ly) { dy += ly; sy = 1; }
-                cut = ri + s->rad[j] + job->skin;
                 if (dx * dx + dy * dy + dz * dz < cut * cut)
-                  push (self, t, (j << 4) | (guint32) ((sx + 1) * 3 + (sy + 1)));
+                  {
+                    guint j = lv->items[q];
+
+                    if (!same || j > i)
+                      push (self, t, (j << 4) | (guint32) ((sx + 1) * 3 + (sy + 1)));
+                  }
               }
           }
       }

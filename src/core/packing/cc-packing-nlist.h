@@ -38,6 +38,7 @@ typedef struct {
   guint     count;      /* spheres on this level */
   guint    *start;      /* cells + 1 offsets into items */
   guint    *items;      /* the level's spheres, cell by cell */
+  double   *coords;     /* x, y, z, r of items, in the same order (contiguous reads) */
   gsize     cells_alloc;
   gsize     items_alloc;
 } CcNlistLevel;

@@ -70,15 +70,43 @@ add_bool (JsonBuilder *b,
   json_builder_add_boolean_value (b, v);
 }
 
+static const char *
+species_label (const CcSpecies *sp)
+{
+  return sp->name ? sp->name : cc_role_to_string (sp->role);
+}
+
 static void
 add_species (JsonBuilder     *b,
              const CcPacking *self)
 {
   const CcPackingParams *p = self->params;
-  g_autofree guint *count = g_new0 (guint, p->n_species);
+  guint ns = p->n_species;
+  g_autofree guint *count = g_new0 (guint, ns);
+  g_autofree double *radius_sum = g_new0 (double, (gsize) ns * ns);
+  g_autofree guint *radius_n = g_new0 (guint, (gsize) ns * ns);
 
   for (guint i = 0; i < self->n; i++)
     count[self->species[i]]++;
+  /* mean contact radius at the stack pressure per species pair (point
+   * contacts count as zero) */
+  for (gsize k = 0; k < self->n_contacts; k++)
+    {
+      const CcContact *c = &self->contacts[k];
+      guint a, bb;
+
+      if (c->j >= self->n)
+        continue;
+      a = self->species[c->i];
+      bb = self->species[c->j];
+      radius_sum[a * ns + bb] += c->radius_um;
+      radius_n[a * ns + bb]++;
+      if (a != bb)
+        {
+          radius_sum[bb * ns + a] += c->radius_um;
+          radius_n[bb * ns + a]++;
+        }
+    }
   json_builder_set_member_name (b, "species");
   json_builder_begin_array (b);
   for (guint s = 0; s < p->n_species; s++)
@@ -106,9 +134,14 @@ add_species (JsonBuilder     *b,
           add_number (b, "coordination", cc_packing_get_coordination (self, s, -1));
           json_builder_set_member_name (b, "coordination_with");
           json_builder_begin_object (b);
-          for (guint t = 0; t < p->n_species; t++)
-            add_number (b, p->species[t].name ? p->species[t].name : cc_role_to_string (p->species[t].role),
-                        cc_packing_get_coordination (self, s, (int) t));
+          for (guint t = 0; t < ns; t++)
+            add_number (b, species_label (&p->species[t]), cc_packing_get_coordination (self, s, (int) t));
+          json_builder_end_object (b);
+          json_builder_set_member_name (b, "mean_contact_radius_um_with");
+          json_builder_begin_object (b);
+          for (guint t = 0; t < ns; t++)
+            add_number (b, species_label (&p->species[t]),
+                        radius_n[s * ns + t] > 0 ? radius_sum[s * ns + t] / radius_n[s * ns + t] : 0.0);
           json_builder_end_object (b);
         }
       json_builder_end_object (b);
