@@ -16,6 +16,7 @@ test_inputs_provenance (void)
   g_autoptr(CcCellInputs) in = echem_test_inputs (d, 2.5);
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GList) members = NULL;
   JsonObject *o;
 
   /* SI conversions of database values (cm2/s -> m2/s, mAh/g -> C/kg,
@@ -44,7 +45,8 @@ test_inputs_provenance (void)
   root = json_builder_get_root (b);
   o = json_node_get_object (root);
   /* Every parameter says where it came from. */
-  for (GList *l = json_object_get_members (o); l != NULL; l = l->next)
+  members = json_object_get_members (o);
+  for (GList *l = members; l != NULL; l = l->next)
     {
       JsonNode *n = json_object_get_member (o, l->data);
       if (!JSON_NODE_HOLDS_OBJECT (n))
