@@ -154,7 +154,20 @@ read_row (Reader *r, char **fields, guint line, GError **error)
         return parse_error (error, r, line, "expected at least %d columns, found %u", cols[k] + 1, n);
       if (!parse_double (fields[cols[k]], r->decimal_comma, &v[k]))
         {
-          g_autofree char *shown = g_utf8_make_valid (fields[cols[k]], -1);
+          g_autofree char *valid = g_utf8_make_valid (fields[cols[k]], -1);
+          g_autofree char *shown = NULL;
+
+          /* Quote at most 40 characters, without control characters. */
+          for (char *c = valid; *c; c++)
+            if ((guchar) *c < 0x20)
+              *c = ' ';
+          if (g_utf8_strlen (valid, -1) > 40)
+            {
+              g_autofree char *head = g_utf8_substring (valid, 0, 40);
+              shown = g_strconcat (head, "…", NULL);
+            }
+          else
+            shown = g_strdup (valid);
           return parse_error (error, r, line, "column %d ('%s'): not a number", cols[k] + 1, shown);
         }
     }
@@ -319,6 +332,14 @@ cc_eis_spectrum_parse_csv (const char  *data,
   g_array_unref (r.f);
   g_array_unref (r.re);
   g_array_unref (r.im);
+  /* Whatever is read must be a spectrum the analyses accept (finite,
+   * positive frequencies, |Z| in range): refuse it here, naming the file,
+   * rather than hand out one that fails later (found by fuzzing). */
+  if (s != NULL && !cc_eis_spectrum_validate (s, 3, error))
+    {
+      g_prefix_error (error, "%s: ", r.origin);
+      g_clear_pointer (&s, cc_eis_spectrum_free);
+    }
   return s;
 }
 
