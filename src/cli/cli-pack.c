@@ -57,11 +57,12 @@ params_from_options (const PackOptions  *o,
       if (p == NULL)
         return NULL;
     }
-  if (o->pressure >= 0)
+  /* NAN: not given; anything else goes through validation */
+  if (!isnan (o->pressure))
     p->pressure_MPa = o->pressure;
-  if (o->stack_pressure >= 0)
+  if (!isnan (o->stack_pressure))
     p->stack_pressure_MPa = o->stack_pressure;
-  if (o->rate > 0)
+  if (!isnan (o->rate))
     p->compression_rate = o->rate;
   p->threads = (guint) MAX (o->threads, 0);
   if (!cc_packing_params_validate (p, error))
@@ -101,7 +102,7 @@ int
 cli_pack_run (int    argc,
               char **argv)
 {
-  PackOptions o = { 0, -1, FALSE, NULL, NULL, -1, -1, 0, 0 };
+  PackOptions o = { 0, -1, FALSE, NULL, NULL, NAN, NAN, NAN, 0 };
   GOptionEntry entries[] = {
     { "particles", 'n', 0, G_OPTION_ARG_INT, &o.particles, "Number of particles (default: the design's, or 10000)", "N" },
     { "seed", 's', 0, G_OPTION_ARG_INT64, &o.seed, "Random seed", "S" },

@@ -232,6 +232,26 @@ typedef struct {
   CcPacking        *result;
 } Worker;
 
+typedef struct {
+  gint   calls;       /* atomic */
+  double last_fraction;
+  char   last_stage[32];
+} Calls;
+
+/* Runs in the worker thread: only records. */
+static void
+on_progress (CcPackingMonitor *monitor,
+             double            fraction,
+             const char       *stage,
+             gpointer          data)
+{
+  Calls *c = data;
+
+  g_atomic_int_inc (&c->calls);
+  c->last_fraction = fraction;
+  g_strlcpy (c->last_stage, stage, sizeof c->last_stage);
+}
+
 static gpointer
 worker (gpointer data)
 {
@@ -250,6 +270,7 @@ test_monitor_snapshots (void)
   g_autoptr(CcPackingParams) p = cc_packing_params_from_spheres ("cam:5:0.5,se:2:0.5", 2000, 5, &error);
   g_autoptr(CcPackingMonitor) monitor = cc_packing_monitor_new (0.0);
   Worker w = { p, monitor, NULL };
+  Calls calls = { 0 };
   GThread *thread;
   guint last_serial = 0, seen = 0, n;
   double fraction, last_fraction = 0;
@@ -259,6 +280,7 @@ test_monitor_snapshots (void)
   g_assert_no_error (error);
   p->pressure_MPa = 100;
   p->threads = 1;
+  cc_packing_monitor_set_callback (monitor, on_progress, &calls, NULL);
   thread = g_thread_new ("pack", worker, &w);
   while (g_atomic_pointer_get (&w.result) == NULL)
     {
@@ -285,6 +307,10 @@ test_monitor_snapshots (void)
   cc_packing_monitor_get_progress (monitor, &fraction, &stage);
   g_assert_cmpfloat (fraction, ==, 1.0);
   g_assert_cmpstr (stage, ==, "done");
+  /* the callback saw the snapshots, the last one at the end */
+  g_assert_cmpint (g_atomic_int_get (&calls.calls), >=, (gint) seen);
+  g_assert_cmpfloat (calls.last_fraction, ==, 1.0);
+  g_assert_cmpstr (calls.last_stage, ==, "done");
   (void) last_fraction;
   {
     g_autoptr(GBytes) snap = cc_packing_monitor_dup_snapshot (monitor, NULL, NULL);

@@ -44,7 +44,7 @@ fill_geometry (CcPacking        *self,
   m->box_y_um = self->box[1];
   m->thickness_um = self->box[2];
   m->solid_fraction = v / v_box;
-  m->bulk_solid_fraction = cc_packing_bulk_fraction (self, d_max);
+  m->bulk_solid_fraction = cc_packing_bulk_fraction (self, MIN (d_max, 0.25 * self->box[2]));
   m->porosity = 1.0 - m->solid_fraction;
   m->cam_volume_fraction = v_role[CC_ROLE_CAM] / v_box;
   m->se_volume_fraction = v_role[CC_ROLE_SE] / v_box;

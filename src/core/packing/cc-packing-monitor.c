@@ -19,6 +19,9 @@ struct _CcPackingMonitor {
   guint       serial;
   double      box[3];
   gint64      last_us;     /* worker side only */
+  CcPackingProgressFunc callback;
+  gpointer    callback_data;
+  GDestroyNotify callback_destroy;
 };
 
 CcPackingMonitor *
@@ -48,8 +51,50 @@ cc_packing_monitor_unref (CcPackingMonitor *self)
   if (self == NULL || !g_atomic_int_dec_and_test (&self->ref_count))
     return;
   g_clear_pointer (&self->snapshot, g_bytes_unref);
+  if (self->callback_destroy)
+    self->callback_destroy (self->callback_data);
   g_mutex_clear (&self->mutex);
   g_free (self);
+}
+
+void
+cc_packing_monitor_set_callback (CcPackingMonitor      *self,
+                                 CcPackingProgressFunc  func,
+                                 gpointer               user_data,
+                                 GDestroyNotify         destroy)
+{
+  GDestroyNotify old_destroy;
+  gpointer old_data;
+
+  g_return_if_fail (self != NULL);
+  g_mutex_lock (&self->mutex);
+  old_destroy = self->callback_destroy;
+  old_data = self->callback_data;
+  self->callback = func;
+  self->callback_data = user_data;
+  self->callback_destroy = destroy;
+  g_mutex_unlock (&self->mutex);
+  if (old_destroy)
+    old_destroy (old_data);
+}
+
+/* The callback runs outside the lock, so it may read the monitor. */
+static void
+notify (CcPackingMonitor *self)
+{
+  CcPackingProgressFunc func;
+  gpointer data;
+  double fraction;
+  const char *stage;
+
+  g_mutex_lock (&self->mutex);
+  func = self->callback;
+  data = self->callback_data;
+  fraction = self->fraction;
+  stage = self->stage;
+  g_mutex_unlock (&self->mutex);
+  if (func)
+    func (self, fraction, stage, data);
 }
 
 void
@@ -157,4 +202,5 @@ cc_packing_monitor_publish (CcPackingMonitor *self,
   g_mutex_unlock (&self->mutex);
   if (old)
     g_bytes_unref (old);
+  notify (self);
 }

@@ -27,6 +27,12 @@ struct _CcPool {
   _Atomic guint64       claim;
   _Atomic guint         done;       /* slots finished in this generation */
   gboolean              quit;       /* under mutex */
+  /* caller side: time spent waiting for other threads, and a count of runs
+   * to do alone after waiting too much */
+  double                busy_us;
+  double                wait_us;
+  guint                 runs;
+  guint                 alone;
 };
 
 static guint
@@ -138,11 +144,36 @@ cc_pool_get_n (CcPool *self)
   return self->n_threads;
 }
 
+/* On a machine busier than its cores, a worker can be preempted in the
+ * middle of a slot and the caller waits a scheduler quantum for it. When
+ * waiting takes over a third of the time, the caller runs all slots itself
+ * for a while: the same slots, so the same results. */
+#define ADAPT_WINDOW     64
+#define ALONE_RUNS       2048
+#define MAX_WAIT_SHARE   0.33
+
+static void
+account (CcPool *self,
+         gint64  t0,
+         gint64  t_done,
+         gint64  t_end)
+{
+  self->busy_us += t_done - t0;
+  self->wait_us += t_end - t_done;
+  if (++self->runs < ADAPT_WINDOW)
+    return;
+  if (self->wait_us > MAX_WAIT_SHARE * (self->busy_us + self->wait_us))
+    self->alone = ALONE_RUNS;
+  self->busy_us = self->wait_us = 0;
+  self->runs = 0;
+}
+
 void
 cc_pool_run (CcPool     *self,
              CcPoolFunc  func,
              gpointer    data)
 {
+  gint64 t0, t_done;
   guint gen;
 
   if (self->n_threads == 1)
@@ -150,6 +181,14 @@ cc_pool_run (CcPool     *self,
       func (data, 0, 1);
       return;
     }
+  if (self->alone > 0)
+    {
+      self->alone--;
+      for (guint slot = 0; slot < self->n_threads; slot++)
+        func (data, slot, self->n_threads);
+      return;
+    }
+  t0 = g_get_monotonic_time ();
   /* No slot of the previous generation is running (we waited for all of
    * them), so the work can be replaced before the new generation opens. */
   self->func = func;
@@ -162,14 +201,19 @@ cc_pool_run (CcPool     *self,
   g_mutex_unlock (&self->mutex);
 
   run_slots (self, gen);
+  t_done = g_get_monotonic_time ();
 
   for (guint spin = 0; spin < SPIN_ITERATIONS; spin++)
     if (atomic_load_explicit (&self->done, memory_order_acquire) == self->n_threads)
-      return;
+      {
+        account (self, t0, t_done, g_get_monotonic_time ());
+        return;
+      }
   g_mutex_lock (&self->mutex);
   while (atomic_load (&self->done) != self->n_threads)
     g_cond_wait (&self->done_cond, &self->mutex);
   g_mutex_unlock (&self->mutex);
+  account (self, t0, t_done, g_get_monotonic_time ());
 }
 
 void

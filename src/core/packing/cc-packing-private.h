@@ -53,7 +53,8 @@ void       cc_packing_draw_radii      (const CcPackingParams *params,
                                        double                *rad,
                                        guint16               *species);
 double     cc_packing_truncated_mean_volume (const CcSpecies *sp);
-/* Solid fraction of the slab one largest diameter away from each wall. */
+/* Solid fraction of the slab `margin` away from each wall (one largest
+ * diameter; a quarter of the height in a box too thin for that). */
 double     cc_packing_bulk_fraction   (const CcPacking *self,
                                        double           margin);
 /* Material volume of particle i (sphere volume × solid content), µm³. */

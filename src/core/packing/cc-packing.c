@@ -200,7 +200,7 @@ jam (CcPacking        *self,
   for (guint i = 0; i < self->n; i++)
     self->phi_jammed += cc_packing_material_volume (self, i);
   self->phi_jammed /= self->box[0] * self->box[1] * self->box[2];
-  self->bulk_phi_jammed = cc_packing_bulk_fraction (self, d_max);
+  self->bulk_phi_jammed = cc_packing_bulk_fraction (self, MIN (d_max, 0.25 * self->box[2]));
   self->max_overlap_relative = MAX (job.max_overlap, 0.0);
   self->jam_steps = job.steps;
   self->n_jam_contacts = job.contacts->len;

@@ -155,6 +155,18 @@ void              cc_packing_monitor_get_progress (CcPackingMonitor *self,
 GBytes           *cc_packing_monitor_dup_snapshot (CcPackingMonitor *self,
                                                    guint            *serial,
                                                    double           *box_um /* [3], nullable */);
+/* Called from the packing worker thread (never touch widgets in it: hand the
+ * work to the main loop, e.g. with g_main_context_invoke) whenever a new
+ * snapshot is published, and once at the end with fraction 1 and stage
+ * "done". Added to the contract. */
+typedef void (*CcPackingProgressFunc) (CcPackingMonitor *monitor,
+                                       double            fraction,
+                                       const char       *stage,
+                                       gpointer          user_data);
+void              cc_packing_monitor_set_callback (CcPackingMonitor      *self,
+                                                   CcPackingProgressFunc  func,
+                                                   gpointer               user_data,
+                                                   GDestroyNotify         destroy);
 /* Seconds between snapshots (0: every opportunity, about every 64 steps). */
 void              cc_packing_monitor_set_snapshot_interval (CcPackingMonitor *self,
                                                             double            seconds);
