@@ -15,44 +15,11 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "gui-test-util.h"
+
 static CcApplication *app;
 static CcWindow *window;
 
-/* Runs the main loop until `done` returns TRUE or the time runs out. */
-static gboolean
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data,
-               double     seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static gboolean
-always_false (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-settle (double seconds)
-{
-  iterate_until (always_false, NULL, seconds);
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
 
 static const CcDesign *
 design (void)
