@@ -678,24 +678,6 @@ test_screenshot (void)
 
 /* ---- set-up ------------------------------------------------------------------- */
 
-static GLogWriterOutput
-log_writer (GLogLevelFlags   level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         data)
-{
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_str_equal (fields[i].key, "MESSAGE"))
-      message = fields[i].value;
-  if ((level & G_LOG_LEVEL_WARNING) && message != NULL
-      && (strstr (message, "session bus") != NULL || strstr (message, "dbus") != NULL))
-    return G_LOG_WRITER_HANDLED;
-  if (level & G_LOG_LEVEL_WARNING)
-    g_test_fail ();
-  return g_log_writer_default (level, fields, n_fields, data);
-}
 
 static void
 remove_tree (const char *dir)

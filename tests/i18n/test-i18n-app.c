@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include "../app/gui-test-util.h"
 
 #define PRESET_ID "nacro2-nyzc-na3ps4"
 
@@ -30,35 +31,6 @@ static GHashTable *catalog;      /* msgid -> msgstr */
 static GHashTable *plain_ids;    /* msgid without mnemonic underscores -> msgid */
 static CcApplication *app;
 static CcWindow *window;
-
-static gboolean
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data,
-               double     seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
 
 /* ---- collecting what the window shows ------------------------------------------- */
 
@@ -193,7 +165,7 @@ test_window_translated (void)
 
     g_assert_nonnull (details);
     gtk_menu_button_popup (details);
-    iterate_until (never, NULL, 0.3);
+    settle (0.3);
     popover = gtk_menu_button_get_popover (details);
     g_assert_nonnull (popover);
     collect (GTK_WIDGET (popover), texts);
@@ -314,26 +286,6 @@ test_binary_screenshot (void)
 
 /* ---- set-up ------------------------------------------------------------------- */
 
-/* Warnings fail the test, except those about the test machine (Xvfb has no
- * session bus); GTK logs through the structured API. */
-static GLogWriterOutput
-log_writer (GLogLevelFlags   level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         data)
-{
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_str_equal (fields[i].key, "MESSAGE"))
-      message = fields[i].value;
-  if ((level & G_LOG_LEVEL_WARNING) && message != NULL
-      && (strstr (message, "session bus") != NULL || strstr (message, "dbus") != NULL))
-    return G_LOG_WRITER_HANDLED;
-  if (level & G_LOG_LEVEL_WARNING)
-    g_test_fail ();
-  return g_log_writer_default (level, fields, n_fields, data);
-}
 
 static void
 load_catalog (void)
@@ -399,7 +351,7 @@ main (int    argc,
   gtk_window_set_default_size (GTK_WINDOW (window), 1480, 920);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (iterate_until (is_mapped, window, 10));
-  iterate_until (never, NULL, 0.5);
+  settle (0.5);
 
   {
     g_autofree char *translated = g_strdup_printf ("/i18n/app/%s/window-translated", lang);
@@ -412,7 +364,7 @@ main (int    argc,
     status = g_test_run ();
   }
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_until (never, NULL, 0.1);
+  settle (0.1);
   g_object_unref (app);
   g_hash_table_unref (catalog);
   g_hash_table_unref (plain_ids);
