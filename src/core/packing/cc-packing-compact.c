@@ -243,6 +243,7 @@ cc_compact_run (CcCompact  *job,
   double mean_r = 0, mean_r2 = 0, area = job->box[0] * job->box[1], change = 1;
   double top = 0, bottom = 0, res = 1;
   PressResult result = PRESS_STALLED;
+  gint64 t_start = g_get_monotonic_time ();
 
   g_return_val_if_fail (job->pressure_MPa > 0, FALSE);
 
@@ -294,13 +295,14 @@ cc_compact_run (CcCompact  *job,
       if (job->report && step % (4 * UPDATE_EVERY) == 0)
         job->report (job->report_data, MIN (1.0, log1p (MAX (top, 0)) / log1p (job->pressure_MPa)),
                      r.s.pos, r.s.rad, r.s.box);
-      if (step % 500 == 0 && g_getenv ("CC_PACKING_DEBUG"))
+      if (step % 100 == 0 && g_getenv ("CC_PACKING_DEBUG"))
         g_printerr ("compact: step %u H %.4f top %.2f bottom %.2f MPa residual %.2e volume change %.1e dt %.3f\n",
                     step, r.s.box[2], top, bottom, res, change, r.dt);
     }
   if (g_getenv ("CC_PACKING_DEBUG"))
-    g_printerr ("compact: %u steps, %u list builds, %u pairs, skin %.3f\n", job->steps, r.nl.total_builds,
-                r.nl.start[job->n], r.skin);
+    g_printerr ("compact: %u steps, %u list builds (%.2f s), %u pairs, skin %.3f, %.2f s\n", job->steps,
+                r.nl.total_builds, r.nl.build_seconds, r.nl.start[job->n], r.skin,
+                (g_get_monotonic_time () - t_start) / 1e6);
   job->pressure_reached_MPa = 0.5 * (top + bottom);
   job->box[2] = r.s.box[2];
   r.inv_mass = NULL;

@@ -281,7 +281,8 @@ cc_packing_params_from_design (const CcDesign  *design,
   p->pressure_MPa = design->process.pressure_MPa;
   p->temperature_C = design->process.temperature_C;
   p->stack_pressure_MPa = design->process.stack_pressure_MPa;
-  p->compression_rate = CC_PACKING_DEFAULT_COMPRESSION_RATE;
+  p->compression_rate = MAX (p->pressure_MPa, p->stack_pressure_MPa) > 0 ? CC_PACKING_PRESSED_COMPRESSION_RATE
+                                                                         : CC_PACKING_DEFAULT_COMPRESSION_RATE;
   for (guint i = 0; i < n; i++)
     {
       const CcComponent *c = g_ptr_array_index (design->components, i);

@@ -298,14 +298,18 @@ cc_jam_run (CcJam   *job,
    * first, then decompression towards the threshold. */
   static const double targets[] = { 1e-2, 1e-3, 1e-4, 1e-5 };
   static const double progress[] = { 0.0, 0.8, 0.87, 0.94, 1.0 };
+  guint n_stages = G_N_ELEMENTS (targets);
   g_autofree double *rad = g_new (double, job->n);
   g_autofree double *inv_mass = NULL;
   GArray *network = NULL;
   double scale, mean = 0, inv_ref;
   CcRelax relax;
   MinResult res = MIN_JAMMED;
+  gint64 t_start = g_get_monotonic_time ();
 
   g_return_val_if_fail (job->rate > 0, FALSE);
+  while (n_stages > 2 && targets[n_stages - 1] < job->final_overlap * (1 - 1e-9))
+    n_stages--;
 
   for (guint i = 0; i < job->n; i++)
     mean += job->radius[i];
@@ -325,16 +329,16 @@ cc_jam_run (CcJam   *job,
   cc_relax_restart (&relax, 0.05, 0.45);
   job->steps = job->minimisations = 0;
 
-  for (guint k = 0; k < G_N_ELEMENTS (targets) && res != MIN_CANCELLED; k++)
+  for (guint k = 0; k < n_stages && res != MIN_CANCELLED; k++)
     {
       /* the first stage sets the structure (its rate is the protocol's
        * quench rate); later ones only shave the overlaps off it */
       res = settle (&relax, job, &scale, targets[k], k == 0 ? job->rate : MAX (job->rate, 1e-3),
-                    k == 0 ? SETTLE_TOLERANCE : k == G_N_ELEMENTS (targets) - 1 ? FINAL_TOLERANCE : REFINE_TOLERANCE,
-                    k == G_N_ELEMENTS (targets) - 1,
-                    progress[k], progress[k + 1]);
+                    k == 0 ? SETTLE_TOLERANCE : k == n_stages - 1 ? FINAL_TOLERANCE : REFINE_TOLERANCE,
+                    k == n_stages - 1,
+                    progress[k] / progress[n_stages], progress[k + 1] / progress[n_stages]);
       job->minimisations++;
-      if (k == G_N_ELEMENTS (targets) - 2)
+      if (k == n_stages - 2)
         network = force_network (&relax);
       if (k == 0)
         {
@@ -344,9 +348,10 @@ cc_jam_run (CcJam   *job,
           cc_relax_invalidate (&relax);
         }
       if (g_getenv ("CC_PACKING_DEBUG"))
-        g_printerr ("jam: target %.0e phi %.5f steps %u max overlap %.2e list builds %u pairs %u\n",
+        g_printerr ("jam: target %.0e phi %.5f steps %u max overlap %.2e list builds %u (%.2f s) pairs %u, %.2f s\n",
                     targets[k], cc_jam_phi (job, scale), job->steps, max_relative_overlap (&relax),
-                    relax.nl.total_builds, relax.nl.start[job->n]);
+                    relax.nl.total_builds, relax.nl.build_seconds, relax.nl.start[job->n],
+                    (g_get_monotonic_time () - t_start) / 1e6);
     }
   if (res == MIN_CANCELLED)
     {

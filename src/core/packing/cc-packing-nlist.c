@@ -183,6 +183,41 @@ levels_fill (CcNlist         *self,
     }
 }
 
+/* The cost, in cell visits plus distance tests, of the spheres of level
+ * `from` searching level `to`: each visits the cells of `to` within its
+ * reach and tests the spheres in them (cubes, as the stencil is). */
+static double
+search_cost (const CcNlist   *self,
+             const CcSpheres *s,
+             guint            from,
+             guint            to,
+             double           skin)
+{
+  const CcNlistLevel *a = &self->levels[from], *b = &self->levels[to];
+  double volume = s->box[0] * s->box[1] * s->box[2];
+  double reach = a->r_max + b->r_max + skin, cells = 1, side = 1;
+
+  for (guint k = 0; k < 3; k++)
+    {
+      double span = MIN (2.0 * reach + b->size[k], s->box[k]);
+
+      cells *= MIN (ceil (span / b->size[k]) + 1, (double) b->n[k]);
+      side *= span;
+    }
+  return a->count * (cells + b->count * side / volume);
+}
+
+static void
+choose_directions (CcNlist         *self,
+                   const CcSpheres *s,
+                   double           skin)
+{
+  for (guint a = 0; a < self->n_levels; a++)
+    for (guint b = a + 1; b < self->n_levels; b++)
+      self->upward[a][b] = self->levels[a].count == 0 || self->levels[b].count == 0 ||
+                           search_cost (self, s, a, b, skin) <= search_cost (self, s, b, a, skin);
+}
+
 typedef struct {
   CcNlist         *self;
   const CcSpheres *s;
@@ -229,7 +264,17 @@ axis_cells (const CcNlistLevel *lv,
           return m;
         }
       for (int d = -(int) k; d <= (int) k; d++)
-        out[m++] = (guint) (((int) c + d + (int) n) % (int) n);
+        {
+          /* 2k + 1 < n here, so one wrap each way is enough (no division:
+           * this runs for every searched level of every sphere) */
+          int cc = (int) c + d;
+
+          if (cc < 0)
+            cc += (int) n;
+          else if (cc >= (int) n)
+            cc -= (int) n;
+          out[m++] = (guint) cc;
+        }
       return m;
     }
   for (int d = -(int) k; d <= (int) k; d++)
@@ -266,9 +311,9 @@ axis_gap (const CcNlistLevel *lv,
   return MAX (d - 0.5 * lv->size[axis], 0.0);
 }
 
-/* Pairs of sphere i with the spheres of level l (all of them when l is above
- * i's level, those of higher index when it is i's own). Cells farther than
- * the reach are skipped, so the search is a sphere, not a cube. */
+/* Pairs of sphere i with the spheres of level l (all of them when l is
+ * another level, those of higher index when it is i's own). Cells farther
+ * than the reach are skipped, so the search is a sphere, not a cube. */
 static void
 search_level (BuildJob *job,
               guint     t,
@@ -360,8 +405,11 @@ build_range (gpointer data,
     {
       guint count0 = (guint) self->tbuf_len[t];
 
-      for (guint l = self->level_of[i]; l < self->n_levels; l++)
-        if (self->levels[l].count > 0)
+      guint li = self->level_of[i];
+
+      for (guint l = 0; l < self->n_levels; l++)
+        if (self->levels[l].count > 0 &&
+            (l == li || (l > li && self->upward[li][l]) || (l < li && !self->upward[l][li])))
           search_level (job, t, i, l, &sc);
       /* start[i + 1] holds the count for now; offsets are summed after the join. */
       self->start[i + 1] = (guint) self->tbuf_len[t] - count0;
@@ -377,6 +425,7 @@ cc_nlist_build (CcNlist         *self,
   guint n_threads = pool ? cc_pool_get_n (pool) : 1;
   BuildJob job = { self, s, skin };
   gsize total = 0;
+  gint64 t0 = g_get_monotonic_time ();
 
   g_assert (s->n < CC_NLIST_MAX_N);
   if (self->n != s->n)
@@ -409,6 +458,7 @@ cc_nlist_build (CcNlist         *self,
         self->shift[(a + 1) * 3 + (b + 1)][1] = b * s->box[1];
       }
   levels_fill (self, s, skin);
+  choose_directions (self, s, skin);
   if (pool)
     cc_pool_run (pool, build_range, &job);
   else
@@ -440,6 +490,149 @@ cc_nlist_build (CcNlist         *self,
     self->ref_r_max = MAX (self->ref_r_max, s->rad[i]);
   self->builds++;
   self->total_builds++;
+  self->build_seconds += (g_get_monotonic_time () - t0) / 1e6;
+}
+
+/* How far sphere i has moved since the build (heights scaled to the box at
+ * the build, see cc_nlist_stale_after) and how much it has grown. */
+static void
+moved (const CcNlist   *self,
+       const CcSpheres *s,
+       double           unscale,
+       guint            i,
+       double          *disp,
+       double          *growth)
+{
+  const double *p = &s->pos[3 * i], *q = &self->ref_pos[3 * i];
+  double dx = p[0] - q[0], dy = p[1] - q[1], dz = p[2] * unscale - q[2];
+
+  *disp = sqrt (dx * dx + dy * dy + dz * dz);
+  *growth = MAX (s->rad[i] - self->ref_rad[i], 0.0);
+}
+
+static gboolean
+listed (const CcNlist *self,
+        guint          i,
+        guint          j)
+{
+  for (guint q = self->start[i]; q < self->start[i + 1]; q++)
+    if (CC_NLIST_J (self->nbr[q]) == j)
+      return TRUE;
+  for (guint q = self->start[j]; q < self->start[j + 1]; q++)
+    if (CC_NLIST_J (self->nbr[q]) == i)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether sphere i, which has moved far (disp_i, grown by g_i), may now
+ * touch a sphere it was not listed with. Its neighbourhood at the build is
+ * searched in the level grids (they still hold the build's positions):
+ * a sphere j within reach must have moved enough too (m_i + m_j + squeeze
+ * above the skin), and then is checked exactly: at least
+ * shrink (d0 - disp_i - disp_j) apart now, touching at the grown radii. */
+static gboolean
+fast_sphere_may_touch (const CcNlist   *self,
+                       const CcSpheres *s,
+                       guint            i,
+                       double           disp_i,
+                       double           g_i,
+                       double           first,
+                       double           squeeze,
+                       guint           *cells)
+{
+  double unscale = self->ref_box[2] / s->box[2], shrink = MIN (1.0, s->box[2] / self->ref_box[2]);
+  const double *p = &self->ref_pos[3 * i];
+  double ri = self->ref_rad[i];
+
+  for (guint l = 0; l < self->n_levels; l++)
+    {
+      const CcNlistLevel *lv = &self->levels[l];
+      double reach = (ri + lv->r_max + 2.0 * (disp_i + g_i + first)) / shrink;
+      guint *ax = cells, *ay = ax + lv->n[0] + 1, *az = ay + lv->n[1] + 1, nx, ny, nz;
+
+      if (lv->count == 0)
+        continue;
+      nx = axis_cells (lv, 0, cell_coord (lv, p[0], 0), (guint) (reach / lv->size[0]) + 1, ax);
+      ny = axis_cells (lv, 1, cell_coord (lv, p[1], 1), (guint) (reach / lv->size[1]) + 1, ay);
+      nz = axis_cells (lv, 2, cell_coord (lv, p[2], 2), (guint) (reach / lv->size[2]) + 1, az);
+      for (guint a = 0; a < nz; a++)
+        for (guint b = 0; b < ny; b++)
+          for (guint c = 0; c < nx; c++)
+            {
+              guint cell = (az[a] * lv->n[1] + ay[b]) * lv->n[0] + ax[c];
+
+              for (guint q = lv->start[cell]; q < lv->start[cell + 1]; q++)
+                {
+                  const double *cj = &lv->coords[4 * q];
+                  guint j = lv->items[q];
+                  double dx = fabs (cj[0] - p[0]), dy = fabs (cj[1] - p[1]), dz = cj[2] - p[2];
+                  double disp_j, g_j, d0;
+
+                  if (j == i)
+                    continue;
+                  moved (self, s, unscale, j, &disp_j, &g_j);
+                  if (disp_i + g_i + disp_j + g_j + squeeze <= self->skin)
+                    continue;
+                  dx = MIN (dx, self->ref_box[0] - dx);
+                  dy = MIN (dy, self->ref_box[1] - dy);
+                  d0 = sqrt (dx * dx + dy * dy + dz * dz);
+                  if (shrink * (d0 - disp_i - disp_j) < ri + g_i + cj[3] + g_j && !listed (self, i, j))
+                    return TRUE;
+                }
+            }
+    }
+  return FALSE;
+}
+
+/* The two-largest-moves test fails as soon as two spheres anywhere have
+ * moved half a skin: in a pressed powder, two rattlers drifting in their
+ * pores at opposite ends of the box, hundreds of times per compaction. A
+ * pair can only have closed if one of its spheres moved more than
+ * (skin - squeeze) / 2; those few are checked against their neighbourhood
+ * (fast_sphere_may_touch), so a rebuild waits until a pair can really
+ * touch. Too many fast spheres (a collective move): stale. */
+#define STALE_FAST_MAX 64
+
+static gboolean
+fast_spheres_may_touch (const CcNlist   *self,
+                        const CcSpheres *s,
+                        double           first,
+                        double           squeeze)
+{
+  double unscale = self->ref_box[2] / s->box[2], half = 0.5 * (self->skin - squeeze);
+  guint fast[STALE_FAST_MAX], n = 0, cap = 0;
+  double disp[STALE_FAST_MAX], growth[STALE_FAST_MAX];
+  g_autofree guint *cells = NULL;
+
+  if (half <= 0)
+    return TRUE;
+  for (guint i = 0; i < s->n; i++)
+    {
+      double d, g;
+
+      moved (self, s, unscale, i, &d, &g);
+      if (d + g <= half)
+        continue;
+      if (n == STALE_FAST_MAX)
+        return TRUE;
+      disp[n] = d;
+      growth[n] = g;
+      fast[n++] = i;
+    }
+  for (guint l = 0; l < self->n_levels; l++)
+    cap = MAX (cap, self->levels[l].n[0] + self->levels[l].n[1] + self->levels[l].n[2] + 3);
+  cells = g_new (guint, cap);
+  for (guint k = 0; k < n; k++)
+    if (fast_sphere_may_touch (self, s, fast[k], disp[k], growth[k], first, squeeze, cells))
+      return TRUE;
+  return FALSE;
+}
+
+static double
+squeeze_of (const CcNlist   *self,
+            const CcSpheres *s)
+{
+  return fabs (1.0 - s->box[2] / self->ref_box[2]) * (2.0 * self->ref_r_max + self->skin);
 }
 
 /* A pair left out was farther apart than r_i + r_j + skin at the build. It
@@ -452,12 +645,15 @@ cc_nlist_stale_after (const CcNlist   *self,
                       double           first,
                       double           second)
 {
-  double squeeze = fabs (1.0 - s->box[2] / self->ref_box[2]) * (2.0 * self->ref_r_max + self->skin);
+  double squeeze;
 
   if (self->n != s->n || self->builds == 0 ||
       self->ref_box[0] != s->box[0] || self->ref_box[1] != s->box[1])
     return TRUE;
-  return first + second + squeeze > self->skin;
+  squeeze = squeeze_of (self, s);
+  if (first + second + squeeze <= self->skin)
+    return FALSE;
+  return fast_spheres_may_touch (self, s, first, squeeze);
 }
 
 gboolean
@@ -472,10 +668,10 @@ cc_nlist_stale (const CcNlist   *self,
   unscale = self->ref_box[2] / s->box[2];
   for (guint i = 0; i < s->n; i++)
     {
-      const double *p = &s->pos[3 * i], *q = &self->ref_pos[3 * i];
-      double dx = p[0] - q[0], dy = p[1] - q[1], dz = p[2] * unscale - q[2];
-      double m = sqrt (dx * dx + dy * dy + dz * dz) + MAX (s->rad[i] - self->ref_rad[i], 0.0);
+      double d, g, m;
 
+      moved (self, s, unscale, i, &d, &g);
+      m = d + g;
       if (m > first)
         {
           second = first;

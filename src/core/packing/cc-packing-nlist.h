@@ -6,11 +6,15 @@
  *
  * Spheres are sorted into levels by radius (each level spans a factor of
  * two); every level has its own grid with cells one level-diameter wide.
- * A sphere finds its neighbours of the same level in the 27 cells around it
- * and those of each larger level in the 27 coarser cells around it there,
- * so a mixture with a size ratio of 50 costs no more per sphere than a
- * monodisperse packing: O(N) per build. A pair is stored once, under its
- * sphere of the lower level (the lower index within a level). The periodic
+ * A sphere finds its neighbours of the same level in the 27 cells around it.
+ * Pairs of two levels are searched from the side that costs less: the many
+ * small spheres each look into the 27 coarse cells around them, or the few
+ * large ones each look into the fine cells within their reach (a handful of
+ * cathode particles among thousands of electrolyte and carbon particles
+ * search downwards; that is 3-10 times fewer cell visits and distance tests).
+ * Either way a mixture with a size ratio of 50 costs no more per sphere than
+ * a monodisperse packing: O(N) per build. A pair is stored once, under the
+ * sphere that searched (the lower index within a level). The periodic
  * image of each pair is fixed when the list is built and packed with the
  * neighbour index, so the force loops need no minimum-image rounding.
  */
@@ -56,10 +60,14 @@ typedef struct {
   double    ref_r_max;     /* largest radius at the build */
   guint     builds;      /* 0 marks the list invalid */
   guint     total_builds;
+  double    build_seconds;  /* wall time spent in builds (diagnostics) */
   /* the grids, one per level of radius */
   CcNlistLevel levels[CC_NLIST_MAX_LEVELS];
   guint     n_levels;
   guint8   *level_of;
+  /* upward[a][b], a < b: the spheres of level a search level b (else the
+   * spheres of b search a) */
+  gboolean  upward[CC_NLIST_MAX_LEVELS][CC_NLIST_MAX_LEVELS];
   /* per-thread pair buffers during a parallel build */
   guint32 **tbuf;
   gsize    *tbuf_len;

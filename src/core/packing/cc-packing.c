@@ -178,6 +178,8 @@ jam (CcPacking        *self,
   job.radius = self->rad0;
   memcpy (job.box, self->jam_box, sizeof job.box);
   job.phi_start = PHI_START;
+  /* a pressed packing only needs a jammed start (cc-packing-jam.h) */
+  job.final_overlap = self->compaction_pressure_MPa > 0 ? 1e-4 : 0.0;
   job.rate = self->params->compression_rate > 0 ? self->params->compression_rate
                                                 : CC_PACKING_DEFAULT_COMPRESSION_RATE;
   job.pool = pool;
