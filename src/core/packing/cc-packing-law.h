@@ -46,13 +46,52 @@ void    cc_contact_law_init  (CcContactLaw          *law,
 void    cc_contact_law_clear (CcContactLaw          *law);
 
 /* Force (µN) at overlap delta (µm); contact radius, stiffness dF/dδ and
- * whether the contact has yielded, each optional. */
-double  cc_contact_force     (const CcPairLaw *law,
-                              double           r_star,
-                              double           delta,
-                              double          *a,
-                              double          *stiffness,
-                              gboolean        *plastic);
+ * whether the contact has yielded, each optional. Inline: the compaction
+ * evaluates it for every contact at every step. */
+#include <math.h>
+
+static inline double
+cc_contact_force (const CcPairLaw *law,
+                  double           r_star,
+                  double           delta,
+                  double          *a,
+                  double          *stiffness,
+                  gboolean        *plastic)
+{
+  double q = 3.0 * G_PI * law->p_y / (4.0 * law->e_star);
+  double delta_y = r_star * q * q;
+  double f, a2, k;
+  gboolean yielded = FALSE;
+
+  if (delta <= 0)
+    {
+      f = a2 = k = 0;
+    }
+  else if (delta <= delta_y)
+    {
+      double s = sqrt (r_star * delta);
+
+      f = 4.0 / 3.0 * law->e_star * s * delta;
+      a2 = s * s;
+      k = 2.0 * law->e_star * s;
+    }
+  else
+    {
+      double a2_y = r_star * delta_y;
+
+      yielded = TRUE;
+      a2 = a2_y + 2.0 * r_star * (delta - delta_y);
+      f = G_PI * law->p_y * a2;
+      k = 2.0 * G_PI * law->p_y * r_star;
+    }
+  if (a)
+    *a = sqrt (a2);
+  if (stiffness)
+    *stiffness = k;
+  if (plastic)
+    *plastic = yielded;
+  return f;
+}
 
 /* Volume of the lens where two spheres overlap, and the cap of sphere 1 cut
  * by the plane of the contact circle. */
