@@ -8,7 +8,9 @@
 struct _CcSimulation {
   CcMaterialDb       *db;
   CcDesign           *design;        /* of the last successful run */
-  char               *design_text;   /* its serialisation: the cell-stage key */
+  char               *design_text;   /* its serialisation and ... */
+  CcCellOptions       cell_options;  /* ... these: the cell-stage key */
+  gboolean            skip_cell;
   CcPackingParams    *params;        /* the packing-stage key */
   CcPacking          *packing;
   CcMicrostructure    micro;
@@ -99,6 +101,24 @@ params_equal (const CcPackingParams *a,
   return TRUE;
 }
 
+static gboolean
+cell_options_equal (const CcCellOptions *a,
+                    const CcCellOptions *b)
+{
+  return a->nx == b->nx && a->nr == b->nr && a->mechanisms == b->mechanisms
+         && a->cycle_jumping == b->cycle_jumping && a->jump_tolerance == b->jump_tolerance
+         && a->max_jump == b->max_jump && a->cycles == b->cycles && a->max_newton == b->max_newton
+         && a->skip_cycling == b->skip_cycling;
+}
+
+static void
+report (const CcSimulationOptions *options,
+        CcSimStage                 stage)
+{
+  if (options->progress != NULL)
+    options->progress (stage, options->progress_data);
+}
+
 static double
 elapsed (gint64 start)
 {
@@ -130,6 +150,7 @@ run_packing (CcSimulation              *self,
     return TRUE;
 
   clear_packing (self);
+  report (options, CC_SIM_STAGE_PACKING);
   t0 = g_get_monotonic_time ();
   self->packing = cc_packing_run (params, monitor, cancellable, error);
   if (self->packing == NULL)
@@ -137,6 +158,7 @@ run_packing (CcSimulation              *self,
   self->seconds[0] = elapsed (t0);
   *ran |= CC_SIM_STAGE_PACKING;
 
+  report (options, CC_SIM_STAGE_ANALYSIS);
   t0 = g_get_monotonic_time ();
   if (!cc_packing_analyze (self->packing, &self->micro, cancellable, error))
     {
@@ -162,10 +184,14 @@ run_cell (CcSimulation              *self,
   CcCellOptions cell_options = options->cell;
   gint64 t0;
 
-  if (self->cell != NULL && g_strcmp0 (text, self->design_text) == 0)
+  /* A cached cell serves a run that skips the cell, not the reverse. */
+  if (self->design_text != NULL && g_strcmp0 (text, self->design_text) == 0
+      && (options->skip_cell || !self->skip_cell)
+      && cell_options_equal (&cell_options, &self->cell_options))
     return TRUE;
 
   clear_cell (self);
+  report (options, CC_SIM_STAGE_STABILITY);
   t0 = g_get_monotonic_time ();
   self->stability = cc_stability_analyze (design, self->db, error);
   if (self->stability == NULL)
@@ -173,12 +199,15 @@ run_cell (CcSimulation              *self,
   self->seconds[3] = elapsed (t0);
   *ran |= CC_SIM_STAGE_STABILITY;
 
+  self->skip_cell = options->skip_cell;
+  self->cell_options = cell_options;
   if (options->skip_cell)
     {
       self->design_text = g_steal_pointer (&text);
       return TRUE;
     }
 
+  report (options, CC_SIM_STAGE_CELL);
   t0 = g_get_monotonic_time ();
   self->inputs = cc_cell_inputs_from_design (design, self->db, &self->micro, error);
   if (self->inputs == NULL)
@@ -219,13 +248,14 @@ cc_simulation_run (CcSimulation              *self,
     ran = &local_ran;
   *ran = 0;
 
+  /* Until this run succeeds, no design's results are complete. */
+  g_clear_pointer (&self->design, cc_design_free);
   if (!cc_design_validate (design, self->db, error))
     return FALSE;
   if (!run_packing (self, design, options, monitor, ran, cancellable, error)
       || !run_cell (self, design, options, ran, cancellable, error))
     return FALSE;
 
-  g_clear_pointer (&self->design, cc_design_free);
   self->design = cc_design_copy (design);
   return TRUE;
 }

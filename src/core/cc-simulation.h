@@ -26,6 +26,11 @@ typedef enum {
   CC_SIM_STAGE_STABILITY = 1 << 3,
 } CcSimStage;
 
+/* Called in the thread that runs cc_simulation_run() as each stage that has
+ * to be recomputed begins; stages served from the cache are not reported. */
+typedef void (*CcSimProgressFunc) (CcSimStage stage,
+                                   gpointer   user_data);
+
 typedef struct {
   guint          particles;       /* 0: the design's */
   gboolean       has_seed;
@@ -33,6 +38,8 @@ typedef struct {
   CcCellOptions  cell;
   gboolean       skip_cell;       /* packing + analysis only */
   guint          threads;         /* packing threads; 0 = all cores */
+  CcSimProgressFunc progress;     /* nullable */
+  gpointer       progress_data;
 } CcSimulationOptions;
 
 void cc_simulation_options_init (CcSimulationOptions *options);
@@ -43,7 +50,12 @@ CcSimulation           *cc_simulation_new        (CcMaterialDb *db);
 void                    cc_simulation_free       (CcSimulation *self);
 
 /* Runs the stages the design change invalidates. Returns the stages that
- * were recomputed in *ran (nullable). Blocks: call from a worker thread. */
+ * were recomputed in *ran (nullable). Blocks: call from a worker thread;
+ * one thread at a time per CcSimulation. A run that fails or is cancelled
+ * keeps only stages that completed with their keys (a later run re-uses
+ * them), never a half-updated one: the getters below then return NULL for
+ * the design and the cell, the microstructure if the packing completed and
+ * the stability report if it was analysed. */
 gboolean                cc_simulation_run        (CcSimulation              *self,
                                                   const CcDesign            *design,
                                                   const CcSimulationOptions *options,

@@ -273,35 +273,65 @@ test_impedance_cycle_option (void)
     g_assert_cmpstr (((char **) g_ptr_array_index (rows, k))[0], ==, label);
 }
 
-/* The DRT rows are the DRT of the fresh cell's model spectrum. */
-static void
-test_drt_numbers (void)
+/* The DRT of the model spectrum at @cycle. */
+static CcEisDrtResult *
+drt_at (guint cycle)
 {
-  g_autoptr(CcChart) chart = build ("drt");
-  g_autoptr(GPtrArray) rows = csv_rows (chart);
   g_autoptr(GError) error = NULL;
   CcEisCellParams params;
   CcEisFreqRange range;
   CcEisDrtOptions options;
   g_autoptr(CcEisSpectrum) s = NULL;
-  g_autoptr(CcEisDrtResult) drt = NULL;
-  guint attributed = 0;
+  CcEisDrtResult *drt;
 
   cc_eis_freq_range_init_default (&range);
   cc_eis_drt_options_init (&options);
-  g_assert_true (cc_simulation_eis_params (sim, 1, &params, &error));
+  g_assert_true (cc_simulation_eis_params (sim, cycle, &params, &error));
   s = cc_eis_model_spectrum (&params, &range, &error);
+  g_assert_no_error (error);
   drt = cc_eis_drt (s, &options, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (rows->len, ==, drt->n);
-  for (guint k = 0; k < drt->n; k++)
+  return drt;
+}
+
+/* The DRT rows are the DRT of the fresh cell's model spectrum, then that
+ * of the last cycle's, whose interphase has grown. */
+static void
+test_drt_numbers (void)
+{
+  const CcCellResult *r = cc_simulation_get_cell (sim);
+  guint last = g_array_index (r->cycles, CcCycleRecord, r->cycles->len - 1).cycle;
+  g_autoptr(CcChart) chart = build ("drt");
+  g_autoptr(GPtrArray) rows = csv_rows (chart);
+  g_autoptr(CcEisDrtResult) fresh = drt_at (1);
+  g_autoptr(CcEisDrtResult) aged = drt_at (last);
+  g_autofree char *aged_label = g_strdup_printf ("Cycle %u", last);
+  double fresh_total = 0, aged_total = 0;
+  guint attributed = 0;
+
+  g_assert_cmpuint (last, >, 1);
+  g_assert_cmpuint (rows->len, ==, fresh->n + aged->n);
+  for (guint k = 0; k < fresh->n; k++)
     {
-      assert_close (field (rows, k, 4), drt->tau_s[k]);
-      assert_close (field (rows, k, 5), drt->gamma[k]);
+      g_assert_cmpstr (((char **) g_ptr_array_index (rows, k))[0], ==, "Cycle 1");
+      assert_close (field (rows, k, 4), fresh->tau_s[k]);
+      assert_close (field (rows, k, 5), fresh->gamma[k]);
     }
-  for (guint i = 0; i < drt->peaks->len; i++)
-    attributed += g_array_index (drt->peaks, CcEisDrtPeak, i).process != NULL;
+  for (guint k = 0; k < aged->n; k++)
+    {
+      g_assert_cmpstr (((char **) g_ptr_array_index (rows, fresh->n + k))[0], ==, aged_label);
+      assert_close (field (rows, fresh->n + k, 5), aged->gamma[k]);
+    }
+  for (guint i = 0; i < fresh->peaks->len; i++)
+    {
+      attributed += g_array_index (fresh->peaks, CcEisDrtPeak, i).process != NULL;
+      fresh_total += g_array_index (fresh->peaks, CcEisDrtPeak, i).resistance;
+    }
+  for (guint i = 0; i < aged->peaks->len; i++)
+    aged_total += g_array_index (aged->peaks, CcEisDrtPeak, i).resistance;
   g_assert_cmpuint (attributed, >, 0);
+  /* The polarisation the peaks hold grows with the interphase. */
+  g_assert_cmpfloat (aged_total, >, fresh_total);
 }
 
 static void
