@@ -175,10 +175,11 @@ test_cancelled_cell_keeps_only_complete_stages (void)
   g_assert_nonnull (cc_simulation_get_cell (sim));
 }
 
-/* Cancelled as the analysis of a new packing begins: the new packing is not
- * analysed, so nothing of it stays; the next run packs again. */
+/* Cancelled as the analysis of a new packing begins: the packing is
+ * complete and stays, its analysis is not; the next run re-analyses the
+ * same particles without packing them again. */
 static void
-test_cancelled_analysis_drops_the_packing (void)
+test_cancelled_analysis_keeps_the_packing (void)
 {
   g_autoptr(CcSimulation) sim = cc_simulation_new (cc_material_db_get_default ());
   g_autoptr(CcDesign) design = load_design ();
@@ -195,7 +196,40 @@ test_cancelled_analysis_drops_the_packing (void)
 
   g_assert_true (run (sim, design, 2, 0, &ran, &reported, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (ran, ==, ALL);
+  g_assert_cmpuint (ran, ==, CC_SIM_STAGE_ANALYSIS | CELL_ONLY);
+  g_assert_nonnull (cc_simulation_get_packing (sim));
+}
+
+/* The cell temperature sets the bulk conductivities, which enter the
+ * analysis but not the geometry: the same particles are analysed again and
+ * a warmer cell conducts better. The areal loading of a thick electrode
+ * changes the cell, not the representative box. */
+static void
+test_temperature_reanalyses_loading_does_not (void)
+{
+  g_autoptr(CcSimulation) sim = cc_simulation_new (cc_material_db_get_default ());
+  g_autoptr(CcDesign) design = load_design ();
+  g_autoptr(GError) error = NULL;
+  CcSimStage ran, reported;
+  CcPacking *packing;
+  double sigma_cold;
+
+  g_assert_true (run (sim, design, 2, 0, &ran, &reported, &error));
+  packing = cc_simulation_get_packing (sim);
+  sigma_cold = cc_simulation_get_microstructure (sim)->sigma_ion_eff_S_per_cm;
+  g_assert_cmpfloat (sigma_cold, >, 0);
+
+  design->protocol.temperature_C += 35;
+  g_assert_true (run (sim, design, 2, 0, &ran, &reported, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ran, ==, CC_SIM_STAGE_ANALYSIS | CELL_ONLY);
+  g_assert_true (cc_simulation_get_packing (sim) == packing);
+  g_assert_cmpfloat (cc_simulation_get_microstructure (sim)->sigma_ion_eff_S_per_cm, >, 1.5 * sigma_cold);
+
+  design->cell.areal_loading_mg_cm2 *= 1.5;
+  g_assert_true (run (sim, design, 2, 0, &ran, &reported, &error));
+  g_assert_cmpuint (ran, ==, CELL_ONLY);
+  g_assert_true (cc_simulation_get_packing (sim) == packing);
 }
 
 static void
@@ -221,7 +255,9 @@ main (int    argc,
   g_test_add_func ("/simulation/cache/edits-rerun-what-they-change", test_edits_rerun_what_they_change);
   g_test_add_func ("/simulation/cache/cancelled-cell-keeps-only-complete-stages",
                    test_cancelled_cell_keeps_only_complete_stages);
-  g_test_add_func ("/simulation/cache/cancelled-analysis-drops-the-packing",
-                   test_cancelled_analysis_drops_the_packing);
+  g_test_add_func ("/simulation/cache/cancelled-analysis-keeps-the-packing",
+                   test_cancelled_analysis_keeps_the_packing);
+  g_test_add_func ("/simulation/cache/temperature-reanalyses-loading-does-not",
+                   test_temperature_reanalyses_loading_does_not);
   return g_test_run ();
 }

@@ -66,9 +66,10 @@ cc_simulation_free (CcSimulation *self)
   g_free (self);
 }
 
+/* What a species brings to the geometry of the packing. */
 static gboolean
-species_equal (const CcSpecies *a,
-               const CcSpecies *b)
+species_geometry_equal (const CcSpecies *a,
+                        const CcSpecies *b)
 {
   return g_strcmp0 (a->name, b->name) == 0
          && a->role == b->role
@@ -80,24 +81,42 @@ species_equal (const CcSpecies *a,
          && a->poisson_ratio == b->poisson_ratio
          && a->hardness_GPa == b->hardness_GPa
          && a->plastic == b->plastic
-         && a->sigma_ion_S_cm == b->sigma_ion_S_cm
-         && a->sigma_e_S_cm == b->sigma_e_S_cm;
+         && a->solid_content == b->solid_content;
 }
 
-/* Everything the packing and its analysis depend on. */
+/* The packing stage's key: everything that places the particles. The
+ * design thickness enters through the box's aspect ratio only. */
 static gboolean
-params_equal (const CcPackingParams *a,
-              const CcPackingParams *b)
+geometry_equal (const CcPackingParams *a,
+                const CcPackingParams *b)
 {
   if (a == NULL || b == NULL)
     return FALSE;
   if (a->n_species != b->n_species || a->n_particles != b->n_particles || a->seed != b->seed
       || a->pressure_MPa != b->pressure_MPa || a->temperature_C != b->temperature_C
-      || a->stack_pressure_MPa != b->stack_pressure_MPa || a->threads != b->threads)
+      || a->stack_pressure_MPa != b->stack_pressure_MPa || a->threads != b->threads
+      || a->compression_rate != b->compression_rate || a->box_aspect != b->box_aspect)
     return FALSE;
   for (guint i = 0; i < a->n_species; i++)
-    if (!species_equal (&a->species[i], &b->species[i]))
+    if (!species_geometry_equal (&a->species[i], &b->species[i]))
       return FALSE;
+  return TRUE;
+}
+
+/* The rest of the analysis stage's key: bulk conductivities (they follow
+ * the cell temperature) and which networks each species joins. */
+static gboolean
+transport_equal (const CcPackingParams *a,
+                 const CcPackingParams *b)
+{
+  for (guint i = 0; i < a->n_species; i++)
+    {
+      const CcSpecies *x = &a->species[i], *y = &b->species[i];
+
+      if (x->sigma_ion_S_cm != y->sigma_ion_S_cm || x->sigma_e_S_cm != y->sigma_e_S_cm
+          || x->ion_network != y->ion_network || x->electron_network != y->electron_network)
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -125,50 +144,74 @@ elapsed (gint64 start)
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
-static gboolean
-run_packing (CcSimulation              *self,
-             const CcDesign            *design,
-             const CcSimulationOptions *options,
-             CcPackingMonitor          *monitor,
-             CcSimStage                   *ran,
-             GCancellable              *cancellable,
-             GError                   **error)
+static CcPackingParams *
+packing_params (CcSimulation              *self,
+                const CcDesign            *design,
+                const CcSimulationOptions *options,
+                GError                   **error)
 {
-  g_autoptr(CcPackingParams) params = cc_packing_params_from_design (design, self->db, error);
-  gint64 t0;
+  CcPackingParams *params = cc_packing_params_from_design (design, self->db, error);
 
   if (params == NULL)
-    return FALSE;
+    return NULL;
   if (options->particles > 0)
     params->n_particles = options->particles;
   if (options->has_seed)
     params->seed = options->seed;
   if (options->threads > 0)
     params->threads = options->threads;
+  return params;
+}
 
-  if (params_equal (params, self->params) && self->has_micro)
-    return TRUE;
+/* Packs anew unless the cached packing has the same geometry, then analyses
+ * it unless its analysis had the same conductivities too (a cell
+ * temperature edit re-analyses the same particles). A cancelled analysis
+ * keeps the complete packing, not the analysis. */
+static gboolean
+run_packing (CcSimulation              *self,
+             const CcDesign            *design,
+             const CcSimulationOptions *options,
+             CcPackingMonitor          *monitor,
+             CcSimStage                *ran,
+             GCancellable              *cancellable,
+             GError                   **error)
+{
+  g_autoptr(CcPackingParams) params = packing_params (self, design, options, error);
+  gint64 t0;
 
-  clear_packing (self);
-  report (options, CC_SIM_STAGE_PACKING);
-  t0 = g_get_monotonic_time ();
-  self->packing = cc_packing_run (params, monitor, cancellable, error);
-  if (self->packing == NULL)
+  if (params == NULL)
     return FALSE;
-  self->seconds[0] = elapsed (t0);
-  *ran |= CC_SIM_STAGE_PACKING;
+  if (self->packing != NULL && geometry_equal (params, self->params))
+    {
+      if (self->has_micro && transport_equal (params, self->params))
+        return TRUE;
+      if (!cc_packing_set_transport (self->packing, params, error))
+        return FALSE;
+    }
+  else
+    {
+      clear_packing (self);
+      report (options, CC_SIM_STAGE_PACKING);
+      t0 = g_get_monotonic_time ();
+      self->packing = cc_packing_run (params, monitor, cancellable, error);
+      if (self->packing == NULL)
+        return FALSE;
+      self->seconds[0] = elapsed (t0);
+      *ran |= CC_SIM_STAGE_PACKING;
+    }
+  /* From here the packing is this design's; its analysis is not yet. */
+  g_clear_pointer (&self->params, cc_packing_params_free);
+  self->params = g_steal_pointer (&params);
+  self->has_micro = FALSE;
+  clear_cell (self);
 
   report (options, CC_SIM_STAGE_ANALYSIS);
   t0 = g_get_monotonic_time ();
   if (!cc_packing_analyze (self->packing, &self->micro, cancellable, error))
-    {
-      g_clear_pointer (&self->packing, cc_packing_free);
-      return FALSE;
-    }
+    return FALSE;
   self->seconds[1] = elapsed (t0);
   *ran |= CC_SIM_STAGE_ANALYSIS;
   self->has_micro = TRUE;
-  self->params = g_steal_pointer (&params);
   return TRUE;
 }
 
@@ -261,7 +304,7 @@ cc_simulation_run (CcSimulation              *self,
 }
 
 const CcDesign *cc_simulation_get_design (CcSimulation *self) { return self->design; }
-CcPacking *cc_simulation_get_packing (CcSimulation *self) { return self->packing; }
+CcPacking *cc_simulation_get_packing (CcSimulation *self) { return self->has_micro ? self->packing : NULL; }
 const CcCellInputs *cc_simulation_get_cell_inputs (CcSimulation *self) { return self->inputs; }
 const CcCellResult *cc_simulation_get_cell (CcSimulation *self) { return self->cell; }
 const CcStabilityReport *cc_simulation_get_stability (CcSimulation *self) { return self->stability; }

@@ -4,7 +4,11 @@
  * (+ stability, impedance). Each stage is a function of the previous stage's
  * result and is cached with the inputs it depends on, so re-running after an
  * edit only recomputes what the edit invalidates (a protocol change does not
- * repack; a particle-size change does).
+ * repack; a particle-size change does). The keys: the packing, everything
+ * that places the particles (recipe, sizes, process, particle budget, seed,
+ * the box shape the electrode thickness asks for); the analysis, that and
+ * the bulk conductivities at the cell temperature; the cell and stability,
+ * the whole design and the cell options.
  */
 #pragma once
 
@@ -65,6 +69,7 @@ gboolean                cc_simulation_run        (CcSimulation              *sel
                                                   GError                   **error);
 
 const CcDesign         *cc_simulation_get_design         (CcSimulation *self);
+/* The packing once analysed (NULL before), its particles' states filled in. */
 CcPacking              *cc_simulation_get_packing        (CcSimulation *self);
 const CcMicrostructure *cc_simulation_get_microstructure (CcSimulation *self);
 const CcCellInputs     *cc_simulation_get_cell_inputs    (CcSimulation *self);
