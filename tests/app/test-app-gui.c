@@ -699,7 +699,6 @@ test_preset_runs_engines (void)
   gtk_window_set_default_size (GTK_WINDOW (w), 1480, 920);
   gtk_window_present (GTK_WINDOW (w));
   g_assert_true (iterate_until (is_mapped, w, 10));
-  g_assert_true (cc_pipeline_get_available (cc_window_get_pipeline (w)));
   g_assert_true (iterate_until (run_presented, w, 120));
 
   /* The analysed packing is on screen in the design's colours. */
