@@ -7,7 +7,8 @@
  * formulation edit packs again, and the impedance pages show the first and
  * the last cycle, the last with the larger resistance (this cell's
  * interphase grows). Times from each edit to the charts on screen are
- * logged (CC_RERUN_REPEATS edits of each kind, default 3 and 1).
+ * logged (CC_RERUN_REPEATS edits of each kind, default 3 and 1;
+ * CC_RERUN_PARTICLES sets the particle budget, default 5,000).
  */
 #include "cc-application.h"
 #include "cc-chart-export.h"
@@ -350,7 +351,7 @@ main (int    argc,
   /* The fewest particles this cell's sizes allow, within the debounce of
    * the first submission, so only this design runs. */
   design = cc_document_dup_design (cc_window_get_document (window));
-  design->simulation.particles = 5000;
+  design->simulation.particles = g_getenv ("CC_RERUN_PARTICLES") ? (guint) atoi (g_getenv ("CC_RERUN_PARTICLES")) : 5000;
   cc_document_edit (cc_window_get_document (window), design, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1480, 920);
   gtk_window_present (GTK_WINDOW (window));
