@@ -232,12 +232,6 @@ test_temperature_reanalyses_loading_does_not (void)
   g_assert_true (cc_simulation_get_packing (sim) == packing);
 }
 
-static void
-skip_without_presets (void)
-{
-  g_test_skip ("the presets are the stub: copy the real data/presets");
-}
-
 int
 main (int    argc,
       char **argv)
@@ -249,8 +243,9 @@ main (int    argc,
   design = cc_design_load_from_argument (PRESET, &error);
   if (design == NULL)
     {
-      g_test_add_func ("/simulation/skipped", skip_without_presets);
-      return g_test_run ();
+      /* The stub database of a fresh checkout has no presets. */
+      g_printerr ("SKIP: %s\n", error->message);
+      return 77;
     }
   g_test_add_func ("/simulation/cache/edits-rerun-what-they-change", test_edits_rerun_what_they_change);
   g_test_add_func ("/simulation/cache/cancelled-cell-keeps-only-complete-stages",

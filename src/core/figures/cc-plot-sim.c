@@ -252,15 +252,25 @@ last_cycle (CcSimulation *sim)
   return g_array_index (r->cycles, CcCycleRecord, r->cycles->len - 1).cycle;
 }
 
-/* The requested cycle (clamped to the run), and the last one as a second
- * spectrum so that ageing shows. */
+/* options->cycle (default 1) clamped to the run, and the run's last. */
+static guint
+requested_cycle (CcSimulation        *sim,
+                 const CcPlotOptions *options,
+                 guint               *last)
+{
+  *last = last_cycle (sim);
+  return CLAMP (options != NULL && options->cycle > 0 ? options->cycle : 1, 1, *last);
+}
+
+/* The requested cycle, and the last one as a second spectrum so that
+ * ageing shows. */
 static CcImpedanceData *
 impedance_data (CcSimulation        *sim,
                 const CcPlotOptions *options,
                 GError             **error)
 {
-  guint last = last_cycle (sim);
-  guint first = CLAMP (options != NULL && options->cycle > 0 ? options->cycle : 1, 1, last);
+  guint last;
+  guint first = requested_cycle (sim, options, &last);
   guint cycles[2] = { first, last };
   g_autoptr(CcImpedanceData) data = cc_impedance_data_new (TRUE);
 
@@ -340,8 +350,8 @@ drt (CcSimulation        *sim,
      const CcPlotOptions *options,
      GError             **error)
 {
-  guint last = last_cycle (sim);
-  guint cycle = CLAMP (options != NULL && options->cycle > 0 ? options->cycle : 1, 1, last);
+  guint last;
+  guint cycle = requested_cycle (sim, options, &last);
   g_autoptr(CcCurveSet) set = cc_curve_set_new ();
   gboolean area_specific = TRUE;
 
