@@ -171,7 +171,8 @@ cc_stage_results_build (CcSimulation   *sim,
                         const GError   *sim_error)
 {
   CcStageResults *results = cc_stage_results_new ();
-  const CcCellResult *cell = sim_error == NULL ? cc_simulation_get_cell (sim) : NULL;
+  /* After a failure the simulation shows only this design's stages. */
+  const CcCellResult *cell = cc_simulation_get_cell (sim);
   const CcStabilityReport *stability = cc_simulation_get_stability (sim);
   g_autoptr(GPtrArray) lines = g_ptr_array_new ();
 

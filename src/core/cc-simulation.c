@@ -15,6 +15,7 @@ struct _CcSimulation {
   CcPacking          *packing;
   CcMicrostructure    micro;
   gboolean            has_micro;
+  CcSimStage          current;       /* stages complete for the last run's design */
   CcCellInputs       *inputs;
   CcCellResult       *cell;
   CcStabilityReport  *stability;
@@ -184,7 +185,10 @@ run_packing (CcSimulation              *self,
   if (self->packing != NULL && geometry_equal (params, self->params))
     {
       if (self->has_micro && transport_equal (params, self->params))
-        return TRUE;
+        {
+          self->current |= CC_SIM_STAGE_PACKING | CC_SIM_STAGE_ANALYSIS;
+          return TRUE;
+        }
       if (!cc_packing_set_transport (self->packing, params, error))
         return FALSE;
     }
@@ -212,6 +216,7 @@ run_packing (CcSimulation              *self,
   self->seconds[1] = elapsed (t0);
   *ran |= CC_SIM_STAGE_ANALYSIS;
   self->has_micro = TRUE;
+  self->current |= CC_SIM_STAGE_PACKING | CC_SIM_STAGE_ANALYSIS;
   return TRUE;
 }
 
@@ -231,7 +236,10 @@ run_cell (CcSimulation              *self,
   if (self->design_text != NULL && g_strcmp0 (text, self->design_text) == 0
       && (options->skip_cell || !self->skip_cell)
       && cell_options_equal (&cell_options, &self->cell_options))
-    return TRUE;
+    {
+      self->current |= CC_SIM_STAGE_STABILITY | (self->cell != NULL ? CC_SIM_STAGE_CELL : 0);
+      return TRUE;
+    }
 
   clear_cell (self);
   report (options, CC_SIM_STAGE_STABILITY);
@@ -241,6 +249,7 @@ run_cell (CcSimulation              *self,
     return FALSE;
   self->seconds[3] = elapsed (t0);
   *ran |= CC_SIM_STAGE_STABILITY;
+  self->current |= CC_SIM_STAGE_STABILITY;
 
   self->skip_cell = options->skip_cell;
   self->cell_options = cell_options;
@@ -263,6 +272,7 @@ run_cell (CcSimulation              *self,
     }
   self->seconds[2] = elapsed (t0);
   *ran |= CC_SIM_STAGE_CELL;
+  self->current |= CC_SIM_STAGE_CELL;
   self->design_text = g_steal_pointer (&text);
   return TRUE;
 }
@@ -291,8 +301,10 @@ cc_simulation_run (CcSimulation              *self,
     ran = &local_ran;
   *ran = 0;
 
-  /* Until this run succeeds, no design's results are complete. */
+  /* Until this run succeeds, no design's results are complete; the
+   * getters show only stages complete for this design. */
   g_clear_pointer (&self->design, cc_design_free);
+  self->current = 0;
   if (!cc_design_validate (design, self->db, error))
     return FALSE;
   if (!run_packing (self, design, options, monitor, ran, cancellable, error)
@@ -304,15 +316,18 @@ cc_simulation_run (CcSimulation              *self,
 }
 
 const CcDesign *cc_simulation_get_design (CcSimulation *self) { return self->design; }
-CcPacking *cc_simulation_get_packing (CcSimulation *self) { return self->has_micro ? self->packing : NULL; }
-const CcCellInputs *cc_simulation_get_cell_inputs (CcSimulation *self) { return self->inputs; }
-const CcCellResult *cc_simulation_get_cell (CcSimulation *self) { return self->cell; }
-const CcStabilityReport *cc_simulation_get_stability (CcSimulation *self) { return self->stability; }
+/* A stage's result if it is complete for the last run's design. */
+#define CURRENT(self, stage, result) (((self)->current & (stage)) ? (result) : NULL)
+
+CcPacking *cc_simulation_get_packing (CcSimulation *self) { return CURRENT (self, CC_SIM_STAGE_ANALYSIS, self->packing); }
+const CcCellInputs *cc_simulation_get_cell_inputs (CcSimulation *self) { return CURRENT (self, CC_SIM_STAGE_CELL, self->inputs); }
+const CcCellResult *cc_simulation_get_cell (CcSimulation *self) { return CURRENT (self, CC_SIM_STAGE_CELL, self->cell); }
+const CcStabilityReport *cc_simulation_get_stability (CcSimulation *self) { return CURRENT (self, CC_SIM_STAGE_STABILITY, self->stability); }
 
 const CcMicrostructure *
 cc_simulation_get_microstructure (CcSimulation *self)
 {
-  return self->has_micro ? &self->micro : NULL;
+  return CURRENT (self, CC_SIM_STAGE_ANALYSIS, &self->micro);
 }
 
 double
@@ -334,10 +349,11 @@ cc_simulation_get_cycle (CcSimulation *self,
                          guint         cycle)
 {
   GArray *cycles;
+  const CcCellResult *cell = cc_simulation_get_cell (self);
 
-  if (self->cell == NULL || self->cell->cycles == NULL || self->cell->cycles->len == 0)
+  if (cell == NULL || cell->cycles == NULL || cell->cycles->len == 0)
     return NULL;
-  cycles = self->cell->cycles;
+  cycles = cell->cycles;
   cycle = CLAMP (cycle, 1, cycles->len);
   return &g_array_index (cycles, CcCycleRecord, cycle - 1);
 }

@@ -56,10 +56,11 @@ void                    cc_simulation_free       (CcSimulation *self);
 /* Runs the stages the design change invalidates. Returns the stages that
  * were recomputed in *ran (nullable). Blocks: call from a worker thread;
  * one thread at a time per CcSimulation. A run that fails or is cancelled
- * keeps only stages that completed with their keys (a later run re-uses
- * them), never a half-updated one: the getters below then return NULL for
- * the design and the cell, the microstructure if the packing completed and
- * the stability report if it was analysed. */
+ * keeps the stages that completed, with their keys (a later run re-uses
+ * them), never a half-updated one. The getters below describe the last
+ * run's design only: after a failure the design reads NULL, and so does
+ * every stage that did not complete for that design (an earlier design's
+ * cached packing is not this one's microstructure). */
 gboolean                cc_simulation_run        (CcSimulation              *self,
                                                   const CcDesign            *design,
                                                   const CcSimulationOptions *options,

@@ -487,8 +487,9 @@ test_pick_nearest_and_cut (void)
 
 /* ---- pipeline --------------------------------------------------------------- */
 
-/* The real engines on a literature cell that packs in about 3 s at 5,000
- * particles (the fewest its sizes allow). */
+/* The real engines on a literature cell with narrower, smaller TiS2
+ * particles than reported (3 µm, σ 0.3), which pack in about 1 s at 2,000
+ * particles. */
 #define FAST_PRESET "preset:tis2-na3ps4"
 
 static CcDesign *
@@ -496,9 +497,13 @@ fast_design (const char *name)
 {
   g_autoptr(GError) error = NULL;
   CcDesign *design = cc_design_load_from_argument (FAST_PRESET, &error);
+  CcComponent *cam;
 
   g_assert_no_error (error);
-  design->simulation.particles = 5000;
+  cam = g_ptr_array_index (design->components, 0);
+  cam->d50_um = 3.0;
+  cam->spread = 0.3;
+  design->simulation.particles = 2000;
   g_free (design->name);
   design->name = g_strdup (name);
   return design;
@@ -629,7 +634,7 @@ test_pipeline_debounce_and_cache (void)
   serial = particle_serial (pipeline, &size);
   g_assert_cmpuint (serial, >, 0);
   g_assert_cmpuint (size % sizeof (CcParticle), ==, 0);
-  g_assert_cmpuint (size / sizeof (CcParticle), >, 1000);
+  g_assert_cmpuint (size / sizeof (CcParticle), >, 1000);   /* the budget is approximate */
   g_assert_cmpuint (cc_pipeline_get_n_packings (pipeline), ==, 1);
 
   /* Protocol edit: the cell alone, the very same particles. */
