@@ -171,7 +171,8 @@ test_edits_rerun_what_they_change (void)
 
 /* Cancelled as the cell model begins: the packing stays cached (it is
  * complete), the cell does not, the design reads NULL until a run succeeds,
- * and the next run recomputes the cell alone. */
+ * and the next run recomputes the cell alone. Cancelled as a new packing
+ * begins: the old packing stays cached. */
 static void
 test_cancelled_cell_keeps_only_complete_stages (void)
 {
@@ -198,6 +199,19 @@ test_cancelled_cell_keeps_only_complete_stages (void)
   g_assert_no_error (error);
   g_assert_cmpuint (ran, ==, CELL_ONLY);
   g_assert_nonnull (cc_simulation_get_cell (sim));
+
+  /* Cancelled as a new packing begins: the cached packing stays, and its
+   * own design (an undone edit) needs nothing re-run. */
+  design->process.pressure_MPa += 40;
+  g_assert_false (run (sim, design, 0, CC_SIM_STAGE_PACKING, &ran, &reported, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (ran, ==, 0);
+  g_assert_null (cc_simulation_get_microstructure (sim));
+  design->process.pressure_MPa -= 40;
+  g_assert_true (run (sim, design, 0, 0, &ran, &reported, &error));
+  g_assert_cmpuint (ran, ==, 0);
+  g_assert_true (cc_simulation_get_packing (sim) == packing);
 }
 
 /* Cancelled as the analysis of a new packing begins: the packing is

@@ -97,21 +97,21 @@ on_sim_stage (CcSimStage stage,
 }
 
 /* Keeps the cache's particles in step with its packing and shows them: a
- * new packing gets a new serial, a re-used one keeps its own. */
+ * new packing or analysis gets a new serial, a re-used one keeps its own. */
 static void
 share_particles (CcRun        *run,
                  CcStageCache *cache,
                  CcSimStage    ran)
 {
+  /* NULL unless analysed for this run's design. */
   CcPacking *packing = cc_simulation_get_packing (cache->sim);
   const CcParticle *particles;
   guint n;
 
-  if (packing == NULL || cc_simulation_get_microstructure (cache->sim) == NULL)
-    {
-      g_clear_pointer (&cache->particles, g_bytes_unref);
-      return;
-    }
+  if (ran & CC_SIM_STAGE_PACKING)
+    g_clear_pointer (&cache->particles, g_bytes_unref);   /* the old packing is gone */
+  if (packing == NULL)
+    return;
   if ((ran & CC_SIM_STAGE_ANALYSIS) || cache->particles == NULL)
     {
       particles = cc_packing_get_particles (packing, &n);

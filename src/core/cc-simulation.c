@@ -166,8 +166,9 @@ packing_params (CcSimulation              *self,
 
 /* Packs anew unless the cached packing has the same geometry, then analyses
  * it unless its analysis had the same conductivities too (a cell
- * temperature edit re-analyses the same particles). A cancelled analysis
- * keeps the complete packing, not the analysis. */
+ * temperature edit re-analyses the same particles). A cancelled packing
+ * keeps the cached one; a cancelled analysis keeps the complete packing,
+ * not the analysis. */
 static gboolean
 run_packing (CcSimulation              *self,
              const CcDesign            *design,
@@ -194,12 +195,17 @@ run_packing (CcSimulation              *self,
     }
   else
     {
-      clear_packing (self);
+      CcPacking *packing;
+
       report (options, CC_SIM_STAGE_PACKING);
       t0 = g_get_monotonic_time ();
-      self->packing = cc_packing_run (params, monitor, cancellable, error);
-      if (self->packing == NULL)
+      /* A packing that fails or is cancelled leaves the cached one, which
+       * is still right for its own key (an undone edit re-uses it). */
+      packing = cc_packing_run (params, monitor, cancellable, error);
+      if (packing == NULL)
         return FALSE;
+      clear_packing (self);
+      self->packing = packing;
       self->seconds[0] = elapsed (t0);
       *ran |= CC_SIM_STAGE_PACKING;
     }

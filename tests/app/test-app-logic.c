@@ -595,7 +595,8 @@ particle_serial (CcPipeline *pipeline,
 
 /* Three quick submissions run only the last design, through every stage
  * and into results; then a protocol edit re-runs the electrochemistry on
- * the cached packing (same particles, same serial) and a formulation edit
+ * the cached packing (same particles, same serial), a design that cannot be
+ * packed fails without showing the cached packing, and a formulation edit
  * packs again. */
 static void
 test_pipeline_debounce_and_cache (void)
@@ -651,14 +652,30 @@ test_pipeline_debounce_and_cache (void)
   g_assert_cmpuint (size2, ==, size);
   g_assert_cmpuint (cc_pipeline_get_n_packings (pipeline), ==, 1);
 
+  /* Too few particles for these sizes: the run fails and shows nothing of
+   * the cached packing; going back re-uses it, particles and serial. */
+  a->simulation.particles = 100;
+  cc_pipeline_submit (pipeline, a);
+  wait_until_idle (pipeline, &obs, 3);
+  g_assert_nonnull (obs.last_error);
+  g_assert_nonnull (strstr (obs.last_error->message, "n_particles"));
+  g_assert_null (cc_run_get_results (obs.last_run));
+  g_assert_null (cc_pipeline_dup_particles (pipeline, NULL, NULL));
+  cc_pipeline_submit (pipeline, b);
+  wait_until_idle (pipeline, &obs, 4);
+  g_assert_no_error (obs.last_error);
+  g_assert_false (cc_run_get_stage_ran (obs.last_run, CC_STAGE_PACKING));
+  g_assert_cmpuint (particle_serial (pipeline, &size2), ==, serial);
+
   /* Formulation edit: packs again. */
   g_assert_true (cc_design_edit_set_fraction (b, cc_material_db_get_default (), CC_FRACTION_MASS, 0, 0.45));
   cc_pipeline_submit (pipeline, b);
-  wait_until_idle (pipeline, &obs, 3);
+  wait_until_idle (pipeline, &obs, 5);
   g_assert_no_error (obs.last_error);
   g_assert_true (cc_run_get_stage_ran (obs.last_run, CC_STAGE_PACKING));
   g_assert_cmpuint (particle_serial (pipeline, &size2), >, serial);
-  g_assert_cmpuint (cc_pipeline_get_n_packings (pipeline), ==, 2);
+  /* The first run, the failed one (it began to pack), this one. */
+  g_assert_cmpuint (cc_pipeline_get_n_packings (pipeline), ==, 3);
   observed_clear (&obs);
 }
 
