@@ -186,6 +186,13 @@ cc_chart_view_has_chart (CcChartView *self)
   return self->render != NULL;
 }
 
+gpointer
+cc_chart_view_get_chart (CcChartView *self)
+{
+  g_return_val_if_fail (CC_IS_CHART_VIEW (self), NULL);
+  return self->chart;
+}
+
 const char *
 cc_chart_view_get_readout (CcChartView *self)
 {

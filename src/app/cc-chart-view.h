@@ -37,6 +37,8 @@ void       cc_chart_view_set_chart   (CcChartView       *self,
                                       gpointer           chart,
                                       GDestroyNotify     destroy);
 gboolean   cc_chart_view_has_chart   (CcChartView       *self);
+/* The chart handed to cc_chart_view_set_chart(), NULL if none. */
+gpointer   cc_chart_view_get_chart   (CcChartView       *self);
 /* The readout under the pointer, NULL if none. */
 const char *cc_chart_view_get_readout (CcChartView      *self);
 /* format: "png" (at dpi), "svg" or "pdf". */

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * INTEGRATION POINT: the only place the app refers to the engines.
+ * INTEGRATION POINT: the only place the app drives the engines.
+ *
+ * A run's worker calls cc_simulation_run() on the pipeline's stage cache:
  *
  *   packing           cc_packing_run with a CcPackingMonitor, so the 3D view
  *                     shows the particles while they pack (the monitor is
@@ -9,229 +11,170 @@
  *                     passed on, so an edit stops a packing in flight.
  *   analysis          cc_packing_analyze -> CcMicrostructure; the analysed
  *                     particles (state filled in) are published for the
- *                     view's "By state" colouring. Species index i is design
- *                     component i (cc_packing_params_from_design keeps it).
- *   electrochemistry  cc_cell_inputs_from_design + cc_cell_simulate, and the
- *                     interfacial stability of the design (CcEchemOutput).
- *   impedance         the model spectrum of the fresh cell on the packed
- *                     microstructure (cc_eis_model_spectrum).
+ *                     view's "By state" colouring.
+ *   electrochemistry  interfacial stability, cc_cell_inputs_from_design on
+ *                     the microstructure and cc_cell_simulate.
+ *   impedance         the model spectra at the first and the last cycle and
+ *                     their DRT, with every other chart, in cc-stage-results.c.
  *
- * Stages run in the pipeline's worker thread and share no state between
- * runs (each run computes from its own copy of the design), so an old run
- * being cancelled never races a new one. cc_pipeline_stages_present() turns
- * the outputs into charts (cc-stage-charts.c), insights
- * (cc-stage-insights.c) and the presets gallery's "Predicted" column.
+ * The simulation re-runs a stage only when its inputs changed: after a
+ * protocol or cell edit the packing and its analysis come from the cache and
+ * the run re-publishes the cached particles under the serial they were first
+ * shown with, so the 3D view keeps them as they are. The cache is lent to
+ * one worker at a time (cc-pipeline.c), and a run that fails or is cancelled
+ * leaves only complete stages in it (cc_simulation_run).
  */
 #include "cc-pipeline-stages.h"
 
 #include <glib/gi18n.h>
 #include "cc-packing.h"
-#include "cc-cell-inputs.h"
-#include "cc-eis-model.h"
-#include "cc-eis-params.h"
-#include "cc-stage-outputs.h"
-#include "cc-stage-charts.h"
-#include "cc-stage-insights.h"
-#include "cc-preset-compare.h"
 #include "cc-plot.h"
-#include "cc-preset.h"
-#include <math.h>
+#include "cc-run-private.h"
+#include "cc-simulation.h"
+#include "cc-stage-charts.h"
 
-#define PROGRESS_POLL_US 100000
+struct _CcStageCache {
+  CcSimulation *sim;
+  GBytes       *particles;   /* of the cached packing, analysed */
+  double        box[3];
+  guint         serial;
+};
 
-void
-cc_echem_output_free (CcEchemOutput *out)
+CcStageCache *
+cc_stage_cache_new (CcMaterialDb *db)
 {
-  g_clear_pointer (&out->cell, cc_cell_result_free);
-  g_clear_pointer (&out->stability, cc_stability_report_free);
-  g_free (out->cell_error);
-  g_free (out);
+  CcStageCache *cache = g_new0 (CcStageCache, 1);
+
+  cache->sim = cc_simulation_new (db);
+  return cache;
 }
 
 void
-cc_impedance_output_free (CcImpedanceOutput *out)
+cc_stage_cache_free (CcStageCache *cache)
 {
-  g_clear_pointer (&out->spectrum, cc_eis_spectrum_free);
-  g_clear_pointer (&out->drt, cc_eis_drt_result_free);
-  g_free (out->drt_error);
-  g_free (out);
+  if (cache == NULL)
+    return;
+  cc_simulation_free (cache->sim);
+  g_clear_pointer (&cache->particles, g_bytes_unref);
+  g_free (cache);
 }
 
-/* ---- packing ------------------------------------------------------------ */
+/* ---- worker ------------------------------------------------------------- */
 
-/* The packing reports progress through its monitor only; a small thread
- * copies it into the run while cc_packing_run blocks. */
-typedef struct {
-  CcRun            *run;
-  CcPackingMonitor *monitor;
-  gint              stop;
-} ProgressWatch;
-
-static gpointer
-watch_progress (gpointer data)
+/* The packing's own progress, from its worker thread at each snapshot. */
+static void
+on_packing_progress (CcPackingMonitor *monitor,
+                     double            fraction,
+                     const char       *stage,
+                     gpointer          data)
 {
-  ProgressWatch *watch = data;
+  cc_run_set_progress (data, CC_STAGE_PACKING, fraction, stage);
+}
 
-  while (!g_atomic_int_get (&watch->stop))
+/* A stage of the simulation begins (stages served from the cache do not). */
+static void
+on_sim_stage (CcSimStage stage,
+              gpointer   data)
+{
+  CcRun *run = data;
+
+  switch (stage)
     {
-      double fraction = 0;
-      const char *stage = NULL;
-
-      cc_packing_monitor_get_progress (watch->monitor, &fraction, &stage);
-      cc_run_set_progress (watch->run, fraction, stage);
-      g_usleep (PROGRESS_POLL_US);
+    case CC_SIM_STAGE_PACKING:
+      cc_run_begin_stage (run, CC_STAGE_PACKING, NULL);
+      break;
+    case CC_SIM_STAGE_ANALYSIS:
+      cc_run_begin_stage (run, CC_STAGE_ANALYSIS, _("contacts and percolation"));
+      break;
+    case CC_SIM_STAGE_STABILITY:
+      cc_run_begin_stage (run, CC_STAGE_ELECTROCHEMISTRY, NULL);
+      break;
+    case CC_SIM_STAGE_CELL:
+    default:
+      cc_run_begin_stage (run, CC_STAGE_ELECTROCHEMISTRY, _("cell model"));
+      break;
     }
-  return NULL;
 }
 
-static gboolean
-packing_stage (CcRun         *run,
-               gpointer       data,
-               GCancellable  *cancellable,
-               GError       **error)
+/* Keeps the cache's particles in step with its packing and shows them: a
+ * new packing or analysis gets a new serial, a re-used one keeps its own. */
+static void
+share_particles (CcRun        *run,
+                 CcStageCache *cache,
+                 CcSimStage    ran)
 {
-  g_autoptr(CcPackingParams) params =
-    cc_packing_params_from_design (cc_run_get_design (run), cc_run_get_db (run), error);
-  g_autoptr(CcPackingMonitor) monitor = NULL;
-  ProgressWatch watch = { run, NULL, 0 };
-  GThread *thread;
-  CcPacking *packing;
+  /* NULL unless analysed for this run's design. */
+  CcPacking *packing = cc_simulation_get_packing (cache->sim);
+  const CcParticle *particles;
+  guint n;
 
-  if (params == NULL)
+  if (ran & CC_SIM_STAGE_PACKING)
+    g_clear_pointer (&cache->particles, g_bytes_unref);   /* the old packing is gone */
+  if (packing == NULL)
+    return;
+  if ((ran & CC_SIM_STAGE_ANALYSIS) || cache->particles == NULL)
+    {
+      particles = cc_packing_get_particles (packing, &n);
+      g_clear_pointer (&cache->particles, g_bytes_unref);
+      cache->particles = g_bytes_new (particles, (gsize) n * sizeof (CcParticle));
+      cc_packing_get_box (packing, &cache->box[0], &cache->box[1], &cache->box[2]);
+      cache->serial = cc_run_new_serial ();
+    }
+  cc_run_publish_particles (run, cache->particles, cache->box, cache->serial);
+}
+
+gboolean
+cc_pipeline_stages_run (CcRun         *run,
+                        CcStageCache  *cache,
+                        GError       **error)
+{
+  GCancellable *cancellable = cc_run_get_cancellable (run);
+  g_autoptr(CcPackingMonitor) monitor = cc_packing_monitor_new (0.1);
+  g_autoptr(GError) sim_error = NULL;
+  CcStageResults *results;
+  CcSimulationOptions options;
+  CcSimStage ran = 0;
+  gint64 t0 = g_get_monotonic_time (), t1;
+  gboolean ok;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  monitor = cc_packing_monitor_new (0.1);
-  watch.monitor = monitor;
-  /* Live particles in the 3D view while it packs. */
+  cc_packing_monitor_set_callback (monitor, on_packing_progress, run, NULL);
   cc_run_set_snapshot_source (run, (CcSnapshotFunc) cc_packing_monitor_dup_snapshot,
                               cc_packing_monitor_ref (monitor),
                               (GDestroyNotify) cc_packing_monitor_unref);
-  thread = g_thread_new ("cc-packing-progress", watch_progress, &watch);
-  packing = cc_packing_run (params, monitor, cancellable, error);
-  g_atomic_int_set (&watch.stop, 1);
-  g_thread_join (thread);
-  if (packing == NULL)
+  cc_simulation_options_init (&options);
+  options.progress = on_sim_stage;
+  options.progress_data = run;
+  ok = cc_simulation_run (cache->sim, cc_run_get_design (run), &options, monitor, &ran,
+                          cancellable, &sim_error);
+  cc_packing_monitor_set_callback (monitor, NULL, NULL, NULL);
+  t1 = g_get_monotonic_time ();
+  share_particles (run, cache, ran);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  cc_run_set_output (run, CC_STAGE_PACKING, packing, (GDestroyNotify) cc_packing_free);
-  return TRUE;
-}
-
-/* ---- analysis ----------------------------------------------------------- */
-
-static gboolean
-analysis_stage (CcRun         *run,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  CcPacking *packing = cc_run_get_output (run, CC_STAGE_PACKING);
-  CcMicrostructure micro;
-  const CcParticle *particles;
-  g_autoptr(GBytes) bytes = NULL;
-  double box[3];
-  guint n;
-
-  if (packing == NULL)
+  /* Without a microstructure there is nothing to show; a cell that could
+   * not be simulated still has its microstructure and stability. */
+  if (!ok && cc_simulation_get_microstructure (cache->sim) == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("No packing to analyse"));
+      g_propagate_error (error, g_steal_pointer (&sim_error));
       return FALSE;
     }
-  cc_run_set_progress (run, 0, _("contacts and percolation"));
-  if (!cc_packing_analyze (packing, &micro, cancellable, error))
-    return FALSE;
-  cc_run_set_microstructure (run, &micro);
-  particles = cc_packing_get_particles (packing, &n);
-  cc_packing_get_box (packing, &box[0], &box[1], &box[2]);
-  bytes = g_bytes_new (particles, (gsize) n * sizeof (CcParticle));
-  cc_run_publish_particles (run, bytes, box);
-  return TRUE;
-}
-
-/* ---- electrochemistry --------------------------------------------------- */
-
-static gboolean
-echem_stage (CcRun         *run,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  const CcDesign *design = cc_run_get_design (run);
-  CcMaterialDb *db = cc_run_get_db (run);
-  g_autoptr(CcCellInputs) inputs = NULL;
-  g_autoptr(GError) local = NULL;
-  CcEchemOutput *out = g_new0 (CcEchemOutput, 1);
-  CcCellOptions options;
-
-  /* The stability verdicts need only the design: kept even when the cell
-   * cannot be simulated, since they often say why. */
-  out->stability = cc_stability_analyze (design, db, NULL);
-  cc_run_set_progress (run, 0, _("cell model"));
-  inputs = cc_cell_inputs_from_design (design, db, cc_run_get_microstructure (run), &local);
-  if (inputs != NULL)
-    {
-      cc_cell_options_init (&options);
-      out->cell = cc_cell_simulate (inputs, &options, cancellable, &local);
-    }
+  cc_run_begin_stage (run, CC_STAGE_IMPEDANCE, _("spectra at the first and the last cycle"));
+  results = cc_stage_results_build (cache->sim, cc_run_get_design (run), cc_run_get_db (run), sim_error);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
-      cc_echem_output_free (out);
+      cc_stage_results_free (results);
       return FALSE;
     }
-  if (out->cell == NULL)
-    out->cell_error = g_strdup (local != NULL ? local->message : _("The cell model gave no result"));
-  cc_run_set_output (run, CC_STAGE_ELECTROCHEMISTRY, out, (GDestroyNotify) cc_echem_output_free);
+  cc_run_set_results (run, results);
+  /* G_MESSAGES_DEBUG=cathode-composer shows where a run's time goes. */
+  g_debug ("run: simulation %.3f s (stages run: 0x%x), charts and insights %.3f s",
+           (t1 - t0) / 1e6, ran, (g_get_monotonic_time () - t1) / 1e6);
   return TRUE;
 }
 
-/* ---- impedance ---------------------------------------------------------- */
-
-static gboolean
-impedance_stage (CcRun         *run,
-                 gpointer       data,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  CcEisCellParams params;
-  CcEisFreqRange range;
-  CcEisDrtOptions drt_options;
-  g_autoptr(GError) drt_error = NULL;
-  CcImpedanceOutput *out;
-  CcEisSpectrum *spectrum;
-
-  /* The fresh cell: no interphase yet, half charged. */
-  if (!cc_eis_cell_params_from_design_micro (cc_run_get_design (run), cc_run_get_db (run),
-                                             cc_run_get_microstructure (run), 0.0,
-                                             CC_EIS_DEFAULT_SOC, &params, NULL, error))
-    return FALSE;
-  cc_eis_freq_range_init_default (&range);
-  spectrum = cc_eis_model_spectrum (&params, &range, error);
-  if (spectrum == NULL)
-    return FALSE;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      cc_eis_spectrum_free (spectrum);
-      return FALSE;
-    }
-  out = g_new0 (CcImpedanceOutput, 1);
-  out->spectrum = spectrum;
-  cc_eis_drt_options_init (&drt_options);
-  out->drt = cc_eis_drt (spectrum, &drt_options, &drt_error);
-  if (out->drt == NULL)
-    out->drt_error = g_strdup (drt_error != NULL ? drt_error->message : "");
-  cc_run_set_output (run, CC_STAGE_IMPEDANCE, out, (GDestroyNotify) cc_impedance_output_free);
-  return TRUE;
-}
-
-void
-cc_pipeline_stages_install (CcPipeline *pipeline)
-{
-  g_return_if_fail (CC_IS_PIPELINE (pipeline));
-
-  /* Weights: rough shares of the wall time at the design's particle count. */
-  cc_pipeline_set_stage (pipeline, CC_STAGE_PACKING, packing_stage, 6, NULL, NULL);
-  cc_pipeline_set_stage (pipeline, CC_STAGE_ANALYSIS, analysis_stage, 1, NULL, NULL);
-  cc_pipeline_set_stage (pipeline, CC_STAGE_ELECTROCHEMISTRY, echem_stage, 2, NULL, NULL);
-  cc_pipeline_set_stage (pipeline, CC_STAGE_IMPEDANCE, impedance_stage, 0.5, NULL, NULL);
-}
+/* ---- main thread -------------------------------------------------------- */
 
 CcStage
 cc_pipeline_stages_for_chart (CcChartKind kind)
@@ -257,29 +200,6 @@ cc_pipeline_stages_for_chart (CcChartKind kind)
     }
 }
 
-char **
-cc_pipeline_stages_micro_insights (const CcMicrostructure *m)
-{
-  GPtrArray *lines = g_ptr_array_new ();
-
-  g_return_val_if_fail (m != NULL, NULL);
-
-  g_ptr_array_add (lines, g_strdup_printf (_("<b>%.0f %%</b> of the active material is reached by both "
-                                             "ions and electrons."), 100 * m->active_cam_fraction));
-  if (!m->ionic_percolation)
-    g_ptr_array_add (lines, g_strdup (_("<b>No ionic path</b> spans the cathode: add solid electrolyte "
-                                        "or make its particles smaller.")));
-  if (!m->electronic_percolation)
-    g_ptr_array_add (lines, g_strdup (_("<b>No electronic path</b> spans the cathode: the active material "
-                                        "alone does not conduct well enough; add carbon.")));
-  if (m->ionic_percolation && m->tortuosity_ion > 0)
-    g_ptr_array_add (lines, g_strdup_printf (_("Ionic tortuosity <b>%.1f</b> (τ = ε·σ<sub>bulk</sub>/σ<sub>eff</sub>; "
-                                               "1 means straight channels)."), m->tortuosity_ion));
-  g_ptr_array_add (lines, g_strdup_printf (_("Porosity after pressing: <b>%.1f %%</b>."), 100 * m->porosity));
-  g_ptr_array_add (lines, NULL);
-  return (char **) g_ptr_array_free (lines, FALSE);
-}
-
 void
 cc_pipeline_stages_present_design (const CcDesign *design,
                                    CcMaterialDb   *db,
@@ -302,149 +222,29 @@ cc_pipeline_stages_present_design (const CcDesign *design,
     }
 }
 
-/* The preset a design was opened from: same name as the preset's design. */
-static const CcPreset *
-find_preset (const CcDesign *design)
-{
-  CcPresetList *list = cc_preset_list_get_default ();
-
-  for (guint i = 0; design->name != NULL && list != NULL && i < cc_preset_list_get_n (list); i++)
-    {
-      const CcPreset *preset = cc_preset_list_get_nth (list, i);
-
-      if (g_strcmp0 (preset->design->name, design->name) == 0 || g_strcmp0 (preset->id, design->name) == 0)
-        return preset;
-    }
-  return NULL;
-}
-
-/* Fills the gallery's "Predicted" column from the rows the echem engine
- * compares with the preset's reported figures. */
-static void
-present_prediction (const CcDesign     *design,
-                    const CcCellResult *cell,
-                    CcPresetsGallery   *presets)
-{
-  const CcPreset *preset = find_preset (design);
-  g_autoptr(GPtrArray) rows = NULL;
-  CcReported predicted = preset ? preset->reported : (CcReported) { 0 };
-
-  if (preset == NULL || presets == NULL)
-    return;
-  if (cell == NULL || (cell->status != CC_CELL_STATUS_OK && cell->status != CC_CELL_STATUS_PARTIAL))
-    {
-      cc_presets_gallery_set_prediction (presets, preset->id, NULL);
-      return;
-    }
-  /* Same conditions as reported; only the compared figures are model output. */
-  predicted.capacity_mAh_g = NAN;
-  predicted.retention = NAN;
-  predicted.initial_coulombic_efficiency = NAN;
-  predicted.notes = NULL;
-  rows = cc_preset_compare (preset, cell);
-  g_ptr_array_set_free_func (rows, (GDestroyNotify) cc_preset_comparison_free);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const CcPresetComparison *row = g_ptr_array_index (rows, i);
-
-      if (g_str_equal (row->quantity, "capacity_mAh_g"))
-        predicted.capacity_mAh_g = row->predicted;
-      else if (g_str_equal (row->quantity, "initial_coulombic_efficiency"))
-        predicted.initial_coulombic_efficiency = row->predicted;
-      else if (g_str_equal (row->quantity, "retention"))
-        predicted.retention = row->predicted;
-    }
-  cc_presets_gallery_set_prediction (presets, preset->id, &predicted);
-}
-
-static void
-present_cell (const CcEchemOutput *echem,
-              CcResultsView       *results)
-{
-  static const CcChartKind kinds[] = { CC_CHART_VOLTAGE, CC_CHART_CYCLING, CC_CHART_RATE, CC_CHART_RAGONE };
-  static gpointer (*const build[]) (const CcCellResult *, GError **) = {
-    cc_stage_chart_voltage, cc_stage_chart_cycling, cc_stage_chart_rate, cc_stage_chart_ragone,
-  };
-  const CcCellResult *cell = echem->cell;
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (cell == NULL)
-        cc_results_view_clear (results, kinds[i], _("The cell model could not run"), echem->cell_error);
-      else if (cell->status != CC_CELL_STATUS_OK && cell->status != CC_CELL_STATUS_PARTIAL)
-        cc_results_view_clear (results, kinds[i], _("This cell does not work"), cell->message);
-      else
-        {
-          gpointer chart = build[i] (cell, &error);
-
-          cc_stage_charts_show (results, kinds[i], chart, error);
-        }
-    }
-}
-
-static void
-present_impedance (const CcImpedanceOutput *eis,
-                   CcResultsView           *results)
-{
-  g_autoptr(GError) e1 = NULL;
-  g_autoptr(GError) e2 = NULL;
-  g_autoptr(GError) e3 = NULL;
-  gpointer chart;
-
-  chart = cc_stage_chart_spectrum (eis->spectrum, FALSE, &e1);
-  cc_stage_charts_show (results, CC_CHART_NYQUIST, chart, e1);
-  chart = cc_stage_chart_spectrum (eis->spectrum, TRUE, &e2);
-  cc_stage_charts_show (results, CC_CHART_BODE, chart, e2);
-  if (eis->drt != NULL)
-    {
-      chart = cc_stage_chart_drt (eis->drt, &e3);
-      cc_stage_charts_show (results, CC_CHART_DRT, chart, e3);
-    }
-  else
-    cc_results_view_clear (results, CC_CHART_DRT, _("No DRT"), eis->drt_error);
-}
-
 void
 cc_pipeline_stages_present (CcRun            *run,
                             CcResultsView    *results,
                             CcPresetsGallery *presets)
 {
-  const CcMicrostructure *micro;
-  const CcEchemOutput *echem;
-  const CcImpedanceOutput *eis;
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  const CcStageResults *r;
 
   g_return_if_fail (run != NULL);
   g_return_if_fail (CC_IS_RESULTS_VIEW (results));
 
-  echem = cc_run_get_output (run, CC_STAGE_ELECTROCHEMISTRY);
-  eis = cc_run_get_output (run, CC_STAGE_IMPEDANCE);
-  micro = cc_run_get_microstructure (run);
-
-  /* The main limitation first: a dead cell, the dominant fade, then the
-   * interfaces outside their window, then the microstructure. */
-  if (echem != NULL)
+  r = cc_run_get_results (run);
+  if (r == NULL)
+    return;
+  for (guint k = 0; k < CC_N_CHARTS; k++)
     {
-      cc_stage_insights_cell (echem, lines);
-      if (echem->stability != NULL)
-        cc_stage_insights_stability (echem->stability, cc_run_get_db (run), lines);
-      present_cell (echem, results);
-      present_prediction (cc_run_get_design (run), echem->cell, presets);
-    }
-  if (micro != NULL)
-    {
-      g_auto(GStrv) micro_lines = cc_pipeline_stages_micro_insights (micro);
-      g_autoptr(GError) error = NULL;
-      gpointer chart = cc_stage_chart_micro (micro, &error);
+      const CcStagePage *page = &r->pages[k];
 
-      for (guint i = 0; micro_lines[i] != NULL; i++)
-        g_ptr_array_add (lines, g_strdup (micro_lines[i]));
-      cc_stage_charts_show (results, CC_CHART_MICROSTRUCTURE, chart, error);
+      if (page->chart != NULL)
+        cc_stage_charts_show (results, k, cc_chart_ref (page->chart), NULL);
+      else if (page->title != NULL)
+        cc_results_view_clear (results, k, page->title, page->reason);
     }
-  if (eis != NULL)
-    present_impedance (eis, results);
-  g_ptr_array_add (lines, NULL);
-  cc_results_view_set_insights (results, (const char * const *) lines->pdata, NULL);
+  cc_results_view_set_insights (results, (const char * const *) r->insights, NULL);
+  if (r->preset != NULL && presets != NULL)
+    cc_presets_gallery_set_prediction (presets, r->preset->id, r->has_prediction ? &r->predicted : NULL);
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "cc-pipeline.h"
+#include "cc-pipeline-stages.h"
 #include "cc-run-private.h"
 
 #include <glib/gi18n.h>
@@ -8,11 +9,14 @@ struct _CcPipeline {
   GObject       parent_instance;
 
   CcMaterialDb *db;
-  CcStageSlot  *slots[CC_N_STAGES];
+  /* The stage cache, lent to one worker at a time: NULL while lent. */
+  CcStageCache *cache;
   guint         debounce_ms;
   guint         debounce_id;
   CcDesign     *pending;      /* submitted, waiting for the debounce */
-  CcRun        *current;      /* in flight, or the last one finished */
+  CcRun        *current;      /* in flight (or waiting for the cache), or the last one finished */
+  gboolean      launched;     /* current's worker has started */
+  guint         n_packings;
   gboolean      running;
   double        progress;
   char         *status;
@@ -25,7 +29,6 @@ enum {
   PROP_RUNNING,
   PROP_PROGRESS,
   PROP_STATUS,
-  PROP_AVAILABLE,
   N_PROPS
 };
 
@@ -48,8 +51,6 @@ cc_pipeline_dispose (GObject *object)
   if (self->current != NULL)
     g_cancellable_cancel (cc_run_get_cancellable (self->current));
   g_clear_pointer (&self->current, cc_run_unref);
-  for (guint i = 0; i < CC_N_STAGES; i++)
-    g_clear_pointer (&self->slots[i], cc_stage_slot_unref);
   G_OBJECT_CLASS (cc_pipeline_parent_class)->dispose (object);
 }
 
@@ -60,6 +61,8 @@ cc_pipeline_finalize (GObject *object)
 
   g_clear_pointer (&self->db, cc_material_db_unref);
   g_clear_pointer (&self->pending, cc_design_free);
+  /* A worker holds a reference to the pipeline, so the cache is back. */
+  g_clear_pointer (&self->cache, cc_stage_cache_free);
   g_free (self->status);
   G_OBJECT_CLASS (cc_pipeline_parent_class)->finalize (object);
 }
@@ -82,9 +85,6 @@ cc_pipeline_get_property (GObject    *object,
       break;
     case PROP_STATUS:
       g_value_set_string (value, self->status);
-      break;
-    case PROP_AVAILABLE:
-      g_value_set_boolean (value, cc_pipeline_get_available (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -109,9 +109,6 @@ cc_pipeline_class_init (CcPipelineClass *klass)
   properties[PROP_STATUS] =
     g_param_spec_string ("status", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_AVAILABLE] =
-    g_param_spec_boolean ("available", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A run began (CcRun). */
@@ -144,50 +141,8 @@ cc_pipeline_new (CcMaterialDb *db)
 
   self = g_object_new (CC_TYPE_PIPELINE, NULL);
   self->db = cc_material_db_ref (db);
+  self->cache = cc_stage_cache_new (db);
   return self;
-}
-
-void
-cc_pipeline_set_stage (CcPipeline     *self,
-                       CcStage         stage,
-                       CcStageFunc     func,
-                       double          weight,
-                       gpointer        user_data,
-                       GDestroyNotify  destroy)
-{
-  gboolean was_available;
-
-  g_return_if_fail (CC_IS_PIPELINE (self));
-  g_return_if_fail (stage < CC_N_STAGES);
-
-  was_available = cc_pipeline_get_available (self);
-  g_clear_pointer (&self->slots[stage], cc_stage_slot_unref);
-  if (func != NULL)
-    self->slots[stage] = cc_stage_slot_new (func, weight, user_data, destroy);
-  else if (destroy != NULL)
-    destroy (user_data);
-  if (was_available != cc_pipeline_get_available (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AVAILABLE]);
-}
-
-gboolean
-cc_pipeline_has_stage (CcPipeline *self,
-                       CcStage     stage)
-{
-  g_return_val_if_fail (CC_IS_PIPELINE (self), FALSE);
-  g_return_val_if_fail (stage < CC_N_STAGES, FALSE);
-  return self->slots[stage] != NULL;
-}
-
-gboolean
-cc_pipeline_get_available (CcPipeline *self)
-{
-  g_return_val_if_fail (CC_IS_PIPELINE (self), FALSE);
-
-  for (guint i = 0; i < CC_N_STAGES; i++)
-    if (self->slots[i] != NULL)
-      return TRUE;
-  return FALSE;
 }
 
 void
@@ -239,20 +194,37 @@ on_run_notify (GObject *owner,
   g_signal_emit (self, signals[RUN_UPDATED], 0, run);
 }
 
+/* What a worker is lent: its run and the stage cache. */
+typedef struct {
+  CcRun        *run;
+  CcStageCache *cache;
+} Work;
+
+static void
+work_free (Work *work)
+{
+  cc_run_unref (work->run);
+  /* Only reached without run_done when the task never ran. */
+  g_clear_pointer (&work->cache, cc_stage_cache_free);
+  g_free (work);
+}
+
 static void
 run_thread (GTask        *task,
             gpointer      source_object,
             gpointer      task_data,
             GCancellable *cancellable)
 {
-  CcRun *run = task_data;
+  Work *work = task_data;
   GError *error = NULL;
 
-  if (cc_run_execute (run, &error))
+  if (cc_pipeline_stages_run (work->run, work->cache, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 }
+
+static void launch (CcPipeline *self);
 
 static void
 run_done (GObject      *object,
@@ -260,14 +232,24 @@ run_done (GObject      *object,
           gpointer      user_data)
 {
   CcPipeline *self = CC_PIPELINE (object);
-  CcRun *run = g_task_get_task_data (G_TASK (result));
+  Work *work = g_task_get_task_data (G_TASK (result));
+  CcRun *run = work->run;
   g_autoptr(GError) error = NULL;
   g_autofree char *status = NULL;
 
+  /* The cache is back: a run that waited for it may start. */
+  self->cache = g_steal_pointer (&work->cache);
   cc_run_mark_finished (run);
   g_task_propagate_boolean (G_TASK (result), &error);
+  if (cc_run_get_stage_ran (run, CC_STAGE_PACKING))
+    self->n_packings++;
   if (run != self->current)
-    return;   /* superseded: a newer run owns the state */
+    {
+      /* Superseded: a newer run owns the state. */
+      if (!self->launched && self->current != NULL)
+        launch (self);
+      return;
+    }
 
   if (error == NULL)
     status = g_strdup_printf (_("Done in %.1f s"), cc_run_get_seconds (run));
@@ -279,27 +261,42 @@ run_done (GObject      *object,
   g_signal_emit (self, signals[RUN_FINISHED], 0, run, error);
 }
 
+/* Starts the current run's worker with the cache. */
+static void
+launch (CcPipeline *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Work *work;
+
+  g_assert (self->cache != NULL && self->current != NULL && !self->launched);
+
+  work = g_new0 (Work, 1);
+  work->run = cc_run_ref (self->current);
+  work->cache = g_steal_pointer (&self->cache);
+  self->launched = TRUE;
+  cc_run_mark_started (work->run);
+  task = g_task_new (self, cc_run_get_cancellable (work->run), run_done, NULL);
+  g_task_set_source_tag (task, launch);
+  g_task_set_task_data (task, work, (GDestroyNotify) work_free);
+  /* The cancellable is the run's own: cancelling must reach the stages,
+   * but the task still returns so run_done gets the cache back. */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, run_thread);
+}
+
 static void
 start_run (CcPipeline     *self,
            const CcDesign *design)
 {
-  g_autoptr(GTask) task = NULL;
-  CcRun *run;
-
   cc_pipeline_cancel (self);
-  run = cc_run_new (design, self->db, self->slots, G_OBJECT (self), on_run_notify);
   g_clear_pointer (&self->current, cc_run_unref);
-  self->current = run;
-
-  task = g_task_new (self, cc_run_get_cancellable (run), run_done, NULL);
-  g_task_set_source_tag (task, start_run);
-  g_task_set_task_data (task, cc_run_ref (run), (GDestroyNotify) cc_run_unref);
-  /* The cancellable is the run's own: cancelling must reach the stages,
-   * but the task still returns so run_done can clean up. */
-  g_task_set_return_on_cancel (task, FALSE);
-  set_state (self, TRUE, 0, _("Starting"));
-  g_signal_emit (self, signals[RUN_STARTED], 0, run);
-  g_task_run_in_thread (task, run_thread);
+  self->current = cc_run_new (design, self->db, G_OBJECT (self), on_run_notify);
+  self->launched = FALSE;
+  set_state (self, TRUE, 0, self->cache != NULL ? _("Starting") : _("Stopping the previous run"));
+  g_signal_emit (self, signals[RUN_STARTED], 0, self->current);
+  /* Else the cancelled run hands the cache back first (run_done). */
+  if (self->cache != NULL)
+    launch (self);
 }
 
 static gboolean
@@ -323,8 +320,6 @@ cc_pipeline_submit (CcPipeline     *self,
   g_return_if_fail (CC_IS_PIPELINE (self));
   g_return_if_fail (design != NULL);
 
-  if (!cc_pipeline_get_available (self))
-    return;
   if (!cc_design_validate (design, self->db, &error))
     {
       cc_pipeline_cancel (self);
@@ -346,6 +341,7 @@ cc_pipeline_cancel (CcPipeline *self)
   g_clear_pointer (&self->pending, cc_design_free);
   if (self->current != NULL && self->running)
     {
+      /* A run still waiting for the cache starts, sees this and stops. */
       g_cancellable_cancel (cc_run_get_cancellable (self->current));
       set_state (self, FALSE, self->progress, _("Cancelled"));
     }
@@ -393,4 +389,11 @@ cc_pipeline_dup_particles (CcPipeline *self,
       return NULL;
     }
   return cc_run_dup_particles (self->current, serial, box_um);
+}
+
+guint
+cc_pipeline_get_n_packings (CcPipeline *self)
+{
+  g_return_val_if_fail (CC_IS_PIPELINE (self), 0);
+  return self->n_packings;
 }

@@ -2,21 +2,23 @@
  *
  * The controller that turns a design into results off the main thread:
  *
- *   design ─▶ packing ─▶ analysis ─▶ electrochemistry ─▶ impedance
+ *   design ─▶ packing ─▶ analysis ─▶ electrochemistry ─▶ impedance, charts
  *
- * Each stage is a plain function plugged in with cc_pipeline_set_stage()
- * (see cc-pipeline-stages.c); stages without a function are skipped. A run
- * works on its own immutable copy of the design in a GTask thread. Edits are
- * debounced (300 ms): a new design cancels the run in flight through its
- * GCancellable and starts a fresh one; results of a superseded run are
- * dropped. Workers never touch widgets: they publish progress and particle
- * snapshots under a mutex and wake the main loop with one idle.
+ * A run works on its own immutable copy of the design in a GTask thread,
+ * through the core's staged simulation (cc-simulation.h). The pipeline owns
+ * that simulation's stage cache across runs, so a run recomputes only the
+ * stages the edit invalidated: a protocol edit re-runs the electrochemistry
+ * on the cached microstructure, a formulation edit re-packs. The cache is
+ * lent to one run at a time: a cancelled run hands it back before the next
+ * run starts. Edits are debounced (300 ms): a new design cancels the run in
+ * flight through its GCancellable; results of a superseded run are dropped.
+ * Workers never touch widgets: they publish progress and particle snapshots
+ * under a mutex and wake the main loop with one idle.
  */
 #pragma once
 
 #include <gio/gio.h>
 #include "cc-design.h"
-#include "cc-microstructure.h"
 
 G_BEGIN_DECLS
 
@@ -30,21 +32,8 @@ typedef enum {
 
 #define CC_PIPELINE_DEFAULT_DEBOUNCE_MS 300
 
-/* One run: created by the pipeline, handed to every stage function. */
+/* One run: its design, progress, particles and, once finished, results. */
 typedef struct _CcRun CcRun;
-
-/* A stage: runs in a worker thread, may block, must poll `cancellable` and
- * return FALSE with G_IO_ERROR_CANCELLED when it fires. user_data is shared
- * by all runs, so it must be immutable or thread-safe. */
-typedef gboolean (*CcStageFunc)    (CcRun         *run,
-                                    gpointer       user_data,
-                                    GCancellable  *cancellable,
-                                    GError       **error);
-/* The signature of cc_packing_monitor_dup_snapshot(): a thread-safe source
- * of particle snapshots (GBytes of CcParticle) polled from the main thread. */
-typedef GBytes  *(*CcSnapshotFunc) (gpointer       source,
-                                    guint         *serial,
-                                    double        *box_um);
 
 const char       *cc_stage_get_label             (CcStage          stage);
 
@@ -52,42 +41,19 @@ const char       *cc_stage_get_label             (CcStage          stage);
 GType             cc_run_get_type                (void) G_GNUC_CONST;
 CcRun            *cc_run_ref                     (CcRun           *run);
 void              cc_run_unref                   (CcRun           *run);
-
-/* ---- for stage functions (any thread) ---- */
 const CcDesign   *cc_run_get_design              (CcRun           *run);
-CcMaterialDb     *cc_run_get_db                  (CcRun           *run);
-/* Progress within the current stage, 0..1, and a short detail ("compaction"). */
-void              cc_run_set_progress            (CcRun           *run,
-                                                  double           fraction,
-                                                  const char      *detail);
-/* A stage's result, read by later stages and by the presentation code. */
-void              cc_run_set_output              (CcRun           *run,
-                                                  CcStage          stage,
-                                                  gpointer         data,
-                                                  GDestroyNotify   destroy);
-gpointer          cc_run_get_output              (CcRun           *run,
-                                                  CcStage          stage);
-void              cc_run_set_microstructure      (CcRun           *run,
-                                                  const CcMicrostructure *micro);
-/* NULL until the analysis stage has set it. */
-const CcMicrostructure *cc_run_get_microstructure (CcRun          *run);
-/* Live particles while packing runs (e.g. a CcPackingMonitor). */
-void              cc_run_set_snapshot_source     (CcRun           *run,
-                                                  CcSnapshotFunc   func,
-                                                  gpointer         source,
-                                                  GDestroyNotify   destroy);
-/* Final particles (e.g. after the analysis has written their states). */
-void              cc_run_publish_particles       (CcRun           *run,
-                                                  GBytes          *particles,
-                                                  const double     box_um[3]);
-
-/* ---- for the main thread ---- */
 /* Newest particles of this run and a serial that changes with each new
- * snapshot (unique across runs); NULL when there are none. */
+ * snapshot (unique across runs); NULL when there are none yet. A run that
+ * re-used the cached packing shows that packing's particles with the serial
+ * they had, so a view can tell that nothing moved. */
 GBytes           *cc_run_dup_particles           (CcRun           *run,
                                                   guint           *serial,
                                                   double           box_um[3]);
+/* Done: computed in this run or served from the cache. */
 gboolean          cc_run_get_stage_done          (CcRun           *run,
+                                                  CcStage          stage);
+/* Computed (again) in this run rather than taken from the cache. */
+gboolean          cc_run_get_stage_ran           (CcRun           *run,
                                                   CcStage          stage);
 double            cc_run_get_seconds             (CcRun           *run);
 
@@ -95,17 +61,6 @@ double            cc_run_get_seconds             (CcRun           *run);
 G_DECLARE_FINAL_TYPE (CcPipeline, cc_pipeline, CC, PIPELINE, GObject)
 
 CcPipeline       *cc_pipeline_new                (CcMaterialDb    *db);
-/* weight: the stage's share of the progress bar (relative). */
-void              cc_pipeline_set_stage          (CcPipeline      *self,
-                                                  CcStage          stage,
-                                                  CcStageFunc      func,
-                                                  double           weight,
-                                                  gpointer         user_data,
-                                                  GDestroyNotify   destroy);
-gboolean          cc_pipeline_has_stage          (CcPipeline      *self,
-                                                  CcStage          stage);
-/* TRUE when at least one stage is plugged in. */
-gboolean          cc_pipeline_get_available      (CcPipeline      *self);
 void              cc_pipeline_set_debounce_ms    (CcPipeline      *self,
                                                   guint            ms);
 
@@ -125,6 +80,9 @@ CcRun            *cc_pipeline_get_current_run    (CcPipeline      *self);
 GBytes           *cc_pipeline_dup_particles      (CcPipeline      *self,
                                                   guint           *serial,
                                                   double           box_um[3]);
+/* How many runs began to pack (cancelled ones included) rather than
+ * re-using the cached packing. */
+guint             cc_pipeline_get_n_packings     (CcPipeline      *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CcRun, cc_run_unref)
 

@@ -1,27 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One pipeline run: an immutable design, the outputs of the stages that
- * ran, and the progress/snapshot state shared between the worker thread
- * and the main loop (guarded by one mutex).
+ * One pipeline run: an immutable design, the results the worker built, and
+ * the progress/snapshot state shared between the worker thread and the main
+ * loop (guarded by one mutex).
  */
 #include "cc-run-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
-struct _CcStageSlot {
-  gatomicrefcount  ref;
-  CcStageFunc      func;
-  double           weight;
-  gpointer         user_data;
-  GDestroyNotify   destroy;
-};
-
 struct _CcRun {
   gatomicrefcount   ref;
   CcDesign         *design;
   CcMaterialDb     *db;
-  CcStageSlot      *slots[CC_N_STAGES];
   GCancellable     *cancellable;
   GMainContext     *context;
   GWeakRef          owner;
@@ -31,11 +22,9 @@ struct _CcRun {
 
   GMutex            mutex;
   /* Below: guarded by mutex. */
-  gpointer          outputs[CC_N_STAGES];
-  GDestroyNotify    output_destroy[CC_N_STAGES];
+  CcStageResults   *results;
   gboolean          done[CC_N_STAGES];
-  CcMicrostructure  micro;
-  gboolean          has_micro;
+  gboolean          ran[CC_N_STAGES];
   int               stage;           /* running stage, -1 before/after */
   double            stage_fraction;
   char             *detail;
@@ -56,6 +45,10 @@ static const char * const stage_labels[CC_N_STAGES] = {
   [CC_STAGE_IMPEDANCE] = N_("Impedance"),
 };
 
+/* Rough shares of the wall time when every stage runs, at the design's
+ * particle count: they weight the progress bar. */
+static const double stage_weights[CC_N_STAGES] = { 6, 1, 2, 0.5 };
+
 /* Snapshot serials are unique across runs so a view can tell a new run's
  * first snapshot from an old run's. */
 static guint serial_counter;
@@ -67,45 +60,11 @@ cc_stage_get_label (CcStage stage)
   return _(stage_labels[stage]);
 }
 
-CcStageSlot *
-cc_stage_slot_new (CcStageFunc    func,
-                   double         weight,
-                   gpointer       user_data,
-                   GDestroyNotify destroy)
-{
-  CcStageSlot *slot = g_new0 (CcStageSlot, 1);
-
-  g_atomic_ref_count_init (&slot->ref);
-  slot->func = func;
-  slot->weight = weight > 0 ? weight : 1;
-  slot->user_data = user_data;
-  slot->destroy = destroy;
-  return slot;
-}
-
-CcStageSlot *
-cc_stage_slot_ref (CcStageSlot *slot)
-{
-  g_atomic_ref_count_inc (&slot->ref);
-  return slot;
-}
-
-void
-cc_stage_slot_unref (CcStageSlot *slot)
-{
-  if (slot == NULL || !g_atomic_ref_count_dec (&slot->ref))
-    return;
-  if (slot->destroy != NULL)
-    slot->destroy (slot->user_data);
-  g_free (slot);
-}
-
 G_DEFINE_BOXED_TYPE (CcRun, cc_run, cc_run_ref, cc_run_unref)
 
 CcRun *
 cc_run_new (const CcDesign *design,
             CcMaterialDb   *db,
-            CcStageSlot   **slots,
             GObject        *owner,
             CcRunNotify     notify)
 {
@@ -114,8 +73,6 @@ cc_run_new (const CcDesign *design,
   g_atomic_ref_count_init (&run->ref);
   run->design = cc_design_copy (design);
   run->db = cc_material_db_ref (db);
-  for (guint i = 0; i < CC_N_STAGES; i++)
-    run->slots[i] = slots[i] ? cc_stage_slot_ref (slots[i]) : NULL;
   run->cancellable = g_cancellable_new ();
   run->context = g_main_context_ref_thread_default ();
   g_weak_ref_init (&run->owner, owner);
@@ -138,14 +95,9 @@ cc_run_unref (CcRun *run)
 {
   if (run == NULL || !g_atomic_ref_count_dec (&run->ref))
     return;
-  for (guint i = 0; i < CC_N_STAGES; i++)
-    {
-      if (run->outputs[i] != NULL && run->output_destroy[i] != NULL)
-        run->output_destroy[i] (run->outputs[i]);
-      cc_stage_slot_unref (run->slots[i]);
-    }
   if (run->snap_destroy != NULL)
     run->snap_destroy (run->snap_source);
+  g_clear_pointer (&run->results, cc_stage_results_free);
   g_clear_pointer (&run->particles, g_bytes_unref);
   g_free (run->detail);
   cc_design_free (run->design);
@@ -209,84 +161,71 @@ wake_main_locked (CcRun *run)
 }
 
 void
+cc_run_mark_started (CcRun *run)
+{
+  g_return_if_fail (run != NULL);
+  run->start_us = g_get_monotonic_time ();
+}
+
+void
+cc_run_begin_stage (CcRun      *run,
+                    CcStage     stage,
+                    const char *detail)
+{
+  g_return_if_fail (run != NULL);
+  g_return_if_fail (stage < CC_N_STAGES);
+
+  g_mutex_lock (&run->mutex);
+  for (guint i = 0; i < stage; i++)
+    run->done[i] = TRUE;
+  run->ran[stage] = TRUE;
+  if (run->stage != (int) stage)
+    run->stage_fraction = 0;
+  run->stage = stage;
+  g_free (run->detail);
+  run->detail = g_strdup (detail);
+  wake_main_locked (run);
+  g_mutex_unlock (&run->mutex);
+}
+
+void
 cc_run_set_progress (CcRun      *run,
+                     CcStage     stage,
                      double      fraction,
                      const char *detail)
 {
   g_return_if_fail (run != NULL);
 
   g_mutex_lock (&run->mutex);
-  run->stage_fraction = CLAMP (fraction, 0.0, 1.0);
-  if (g_strcmp0 (detail, run->detail) != 0)
+  if (run->stage == (int) stage)
     {
-      g_free (run->detail);
-      run->detail = g_strdup (detail);
+      run->stage_fraction = CLAMP (fraction, 0.0, 1.0);
+      if (g_strcmp0 (detail, run->detail) != 0)
+        {
+          g_free (run->detail);
+          run->detail = g_strdup (detail);
+        }
+      wake_main_locked (run);
     }
-  wake_main_locked (run);
   g_mutex_unlock (&run->mutex);
 }
 
-void
-cc_run_set_output (CcRun          *run,
-                   CcStage         stage,
-                   gpointer        data,
-                   GDestroyNotify  destroy)
+/* Returns the old source for destruction outside the lock. */
+static void
+swap_snapshot_source_locked (CcRun          *run,
+                             CcSnapshotFunc  func,
+                             gpointer       *source,
+                             GDestroyNotify *destroy)
 {
-  gpointer old;
-  GDestroyNotify old_destroy;
+  gpointer old_source = run->snap_source;
+  GDestroyNotify old_destroy = run->snap_destroy;
 
-  g_return_if_fail (run != NULL);
-  g_return_if_fail (stage < CC_N_STAGES);
-
-  g_mutex_lock (&run->mutex);
-  old = run->outputs[stage];
-  old_destroy = run->output_destroy[stage];
-  run->outputs[stage] = data;
-  run->output_destroy[stage] = destroy;
-  g_mutex_unlock (&run->mutex);
-  if (old != NULL && old != data && old_destroy != NULL)
-    old_destroy (old);
-}
-
-gpointer
-cc_run_get_output (CcRun   *run,
-                   CcStage  stage)
-{
-  gpointer data;
-
-  g_return_val_if_fail (run != NULL, NULL);
-  g_return_val_if_fail (stage < CC_N_STAGES, NULL);
-
-  g_mutex_lock (&run->mutex);
-  data = run->outputs[stage];
-  g_mutex_unlock (&run->mutex);
-  return data;
-}
-
-void
-cc_run_set_microstructure (CcRun                  *run,
-                           const CcMicrostructure *micro)
-{
-  g_return_if_fail (run != NULL && micro != NULL);
-
-  g_mutex_lock (&run->mutex);
-  run->micro = *micro;
-  run->has_micro = TRUE;
-  g_mutex_unlock (&run->mutex);
-}
-
-const CcMicrostructure *
-cc_run_get_microstructure (CcRun *run)
-{
-  gboolean has;
-
-  g_return_val_if_fail (run != NULL, NULL);
-
-  /* Written once by the analysis stage before later stages read it. */
-  g_mutex_lock (&run->mutex);
-  has = run->has_micro;
-  g_mutex_unlock (&run->mutex);
-  return has ? &run->micro : NULL;
+  run->snap_func = func;
+  run->snap_source = *source;
+  run->snap_destroy = *destroy;
+  run->snap_source_serial = 0;
+  *source = old_source;
+  *destroy = old_destroy;
 }
 
 void
@@ -295,48 +234,54 @@ cc_run_set_snapshot_source (CcRun          *run,
                             gpointer        source,
                             GDestroyNotify  destroy)
 {
-  GDestroyNotify old_destroy;
-  gpointer old_source;
-
   g_return_if_fail (run != NULL);
 
   g_mutex_lock (&run->mutex);
-  old_destroy = run->snap_destroy;
-  old_source = run->snap_source;
-  run->snap_func = func;
-  run->snap_source = source;
-  run->snap_destroy = destroy;
-  run->snap_source_serial = 0;
+  swap_snapshot_source_locked (run, func, &source, &destroy);
   wake_main_locked (run);
   g_mutex_unlock (&run->mutex);
-  if (old_destroy != NULL)
-    old_destroy (old_source);
+  if (destroy != NULL)
+    destroy (source);
+}
+
+guint
+cc_run_new_serial (void)
+{
+  return g_atomic_int_add (&serial_counter, 1) + 1;
 }
 
 static void
 store_particles_locked (CcRun        *run,
                         GBytes       *particles,
-                        const double *box)
+                        const double *box,
+                        guint         serial)
 {
   g_clear_pointer (&run->particles, g_bytes_unref);
   run->particles = g_bytes_ref (particles);
   for (guint i = 0; i < 3; i++)
     run->box[i] = box ? box[i] : 0;
-  run->serial = g_atomic_int_add (&serial_counter, 1) + 1;
+  run->serial = serial;
 }
 
 void
 cc_run_publish_particles (CcRun        *run,
                           GBytes       *particles,
-                          const double  box_um[3])
+                          const double  box_um[3],
+                          guint         serial)
 {
+  gpointer source = NULL;
+  GDestroyNotify destroy = NULL;
+
   g_return_if_fail (run != NULL);
   g_return_if_fail (particles != NULL);
 
   g_mutex_lock (&run->mutex);
-  store_particles_locked (run, particles, box_um);
+  swap_snapshot_source_locked (run, NULL, &source, &destroy);
+  store_particles_locked (run, particles, box_um, serial);
   wake_main_locked (run);
   g_mutex_unlock (&run->mutex);
+  if (destroy != NULL)
+    destroy (source);
 }
 
 GBytes *
@@ -357,7 +302,7 @@ cc_run_dup_particles (CcRun  *run,
       if (snap != NULL && src_serial != run->snap_source_serial)
         {
           run->snap_source_serial = src_serial;
-          store_particles_locked (run, snap, box);
+          store_particles_locked (run, snap, box, cc_run_new_serial ());
         }
     }
   if (run->particles != NULL)
@@ -372,58 +317,76 @@ cc_run_dup_particles (CcRun  *run,
   return bytes;
 }
 
+void
+cc_run_set_results (CcRun          *run,
+                    CcStageResults *results)
+{
+  CcStageResults *old;
+
+  g_return_if_fail (run != NULL && results != NULL);
+
+  g_mutex_lock (&run->mutex);
+  old = run->results;
+  run->results = results;
+  for (guint i = 0; i < CC_N_STAGES; i++)
+    run->done[i] = TRUE;
+  wake_main_locked (run);
+  g_mutex_unlock (&run->mutex);
+  g_clear_pointer (&old, cc_stage_results_free);
+}
+
+const CcStageResults *
+cc_run_get_results (CcRun *run)
+{
+  const CcStageResults *results;
+
+  g_return_val_if_fail (run != NULL, NULL);
+
+  /* Set once by the worker before the run finishes; immutable after. */
+  g_mutex_lock (&run->mutex);
+  results = run->results;
+  g_mutex_unlock (&run->mutex);
+  return results;
+}
+
+static gboolean
+get_flag (CcRun          *run,
+          const gboolean *flags,
+          CcStage         stage)
+{
+  gboolean value;
+
+  g_mutex_lock (&run->mutex);
+  value = flags[stage];
+  g_mutex_unlock (&run->mutex);
+  return value;
+}
+
 gboolean
 cc_run_get_stage_done (CcRun   *run,
                        CcStage  stage)
 {
-  gboolean done;
-
   g_return_val_if_fail (run != NULL, FALSE);
   g_return_val_if_fail (stage < CC_N_STAGES, FALSE);
+  return get_flag (run, run->done, stage);
+}
 
-  g_mutex_lock (&run->mutex);
-  done = run->done[stage];
-  g_mutex_unlock (&run->mutex);
-  return done;
+gboolean
+cc_run_get_stage_ran (CcRun   *run,
+                      CcStage  stage)
+{
+  g_return_val_if_fail (run != NULL, FALSE);
+  g_return_val_if_fail (stage < CC_N_STAGES, FALSE);
+  return get_flag (run, run->ran, stage);
 }
 
 double
 cc_run_get_seconds (CcRun *run)
 {
   g_return_val_if_fail (run != NULL, 0);
+  if (run->start_us == 0)
+    return 0;
   return ((run->end_us ? run->end_us : g_get_monotonic_time ()) - run->start_us) / 1e6;
-}
-
-gboolean
-cc_run_execute (CcRun   *run,
-                GError **error)
-{
-  run->start_us = g_get_monotonic_time ();
-  for (guint i = 0; i < CC_N_STAGES; i++)
-    {
-      CcStageSlot *slot = run->slots[i];
-
-      if (slot == NULL)
-        continue;
-      if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
-        return FALSE;
-      g_mutex_lock (&run->mutex);
-      run->stage = i;
-      run->stage_fraction = 0;
-      g_clear_pointer (&run->detail, g_free);
-      wake_main_locked (run);
-      g_mutex_unlock (&run->mutex);
-
-      if (!slot->func (run, slot->user_data, run->cancellable, error))
-        return FALSE;
-
-      g_mutex_lock (&run->mutex);
-      run->done[i] = TRUE;
-      run->stage_fraction = 1;
-      wake_main_locked (run);
-      g_mutex_unlock (&run->mutex);
-    }
-  return !g_cancellable_set_error_if_cancelled (run->cancellable, error);
 }
 
 void
@@ -444,13 +407,11 @@ cc_run_get_total_progress (CcRun  *run,
   g_mutex_lock (&run->mutex);
   for (guint i = 0; i < CC_N_STAGES; i++)
     {
-      if (run->slots[i] == NULL)
-        continue;
-      total += run->slots[i]->weight;
+      total += stage_weights[i];
       if (run->done[i])
-        done += run->slots[i]->weight;
+        done += stage_weights[i];
       else if ((int) i == run->stage)
-        done += run->slots[i]->weight * run->stage_fraction;
+        done += stage_weights[i] * run->stage_fraction;
     }
   if (status != NULL)
     {
@@ -462,5 +423,5 @@ cc_run_get_total_progress (CcRun  *run,
         *status = g_strdup (cc_stage_get_label (run->stage));
     }
   g_mutex_unlock (&run->mutex);
-  return total > 0 ? done / total : 0;
+  return done / total;
 }

@@ -2,7 +2,8 @@
  *
  * The insights state the main limitation first: a dead cell's explanation,
  * else the degradation mechanism that lost the most capacity, then every
- * interface that leaves its stability window, with the margin and a remedy.
+ * interface that leaves its stability window, with the margin and a remedy,
+ * then the microstructure.
  */
 #include "cc-stage-insights.h"
 
@@ -28,15 +29,14 @@ mechanism_remedy (guint index)
 }
 
 void
-cc_stage_insights_cell (const CcEchemOutput *echem,
-                        GPtrArray           *lines)
+cc_stage_insights_cell (const CcCellResult *cell,
+                        const char         *cell_error,
+                        GPtrArray          *lines)
 {
-  const CcCellResult *cell = echem->cell;
-
   if (cell == NULL)
     {
       g_ptr_array_add (lines, g_markup_printf_escaped (_("<b>The cell model could not run:</b> %s"),
-                                                       echem->cell_error));
+                                                       cell_error != NULL ? cell_error : ""));
       return;
     }
   if (cell->status != CC_CELL_STATUS_OK && cell->status != CC_CELL_STATUS_PARTIAL)
@@ -123,4 +123,24 @@ cc_stage_insights_stability (const CcStabilityReport *report,
                                              unstable - MAX_INTERFACES));
   if (unstable == 0 && report->interfaces->len > 0)
     g_ptr_array_add (lines, g_strdup (_("Every interface stays inside its electrochemical stability window.")));
+}
+
+void
+cc_stage_insights_micro (const CcMicrostructure *m,
+                         GPtrArray              *lines)
+{
+  g_return_if_fail (m != NULL);
+
+  g_ptr_array_add (lines, g_strdup_printf (_("<b>%.0f %%</b> of the active material is reached by both "
+                                             "ions and electrons."), 100 * m->active_cam_fraction));
+  if (!m->ionic_percolation)
+    g_ptr_array_add (lines, g_strdup (_("<b>No ionic path</b> spans the cathode: add solid electrolyte "
+                                        "or make its particles smaller.")));
+  if (!m->electronic_percolation)
+    g_ptr_array_add (lines, g_strdup (_("<b>No electronic path</b> spans the cathode: the active material "
+                                        "alone does not conduct well enough; add carbon.")));
+  if (m->ionic_percolation && m->tortuosity_ion > 0)
+    g_ptr_array_add (lines, g_strdup_printf (_("Ionic tortuosity <b>%.1f</b> (τ = ε·σ<sub>bulk</sub>/σ<sub>eff</sub>; "
+                                               "1 means straight channels)."), m->tortuosity_ion));
+  g_ptr_array_add (lines, g_strdup_printf (_("Porosity after pressing: <b>%.1f %%</b>."), 100 * m->porosity));
 }

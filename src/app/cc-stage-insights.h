@@ -1,20 +1,26 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Insights (Pango markup) from the cell model and the stability analysis:
- * what limits the cell and what to change.
+ * Insights (Pango markup) from the cell model, the stability analysis and
+ * the microstructure: what limits the cell and what to change.
  */
 #pragma once
 
 #include "cc-material-db.h"
-#include "cc-stage-outputs.h"
+#include "cc-cell.h"
+#include "cc-microstructure.h"
+#include "cc-stability.h"
 
 G_BEGIN_DECLS
 
-/* Appends char* lines to `lines`. */
-void cc_stage_insights_cell      (const CcEchemOutput *echem,
-                                  GPtrArray           *lines);
+/* Each appends char* lines to `lines`. cell NULL: cell_error says why the
+ * model could not run. */
+void cc_stage_insights_cell      (const CcCellResult *cell,
+                                  const char         *cell_error,
+                                  GPtrArray          *lines);
 void cc_stage_insights_stability (const CcStabilityReport *report,
                                   CcMaterialDb            *db,
+                                  GPtrArray               *lines);
+void cc_stage_insights_micro     (const CcMicrostructure  *micro,
                                   GPtrArray               *lines);
 
 G_END_DECLS

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window's side of the simulation: it submits every valid design to the
- * pipeline (which debounces and cancels), shows progress in the status bar,
- * polls particle snapshots into the 3D view while a run is in flight and
- * presents finished runs. Where an engine is missing it says so.
+ * pipeline (which debounces, cancels and re-runs only the stages the edit
+ * invalidated), shows progress in the status bar, polls particle snapshots
+ * into the 3D view while a run is in flight (a run that re-used the packing
+ * shows the same snapshot serial, so the view is left alone) and presents
+ * finished runs.
  */
 #include "cc-window-private.h"
 #include "cc-pipeline-stages.h"
@@ -12,47 +14,37 @@
 
 #define POLL_MS 100
 
-static const char *
-stage_missing_text (CcStage stage)
+/* A run that packs takes seconds: the old charts would pass for its
+ * results. One on the cached packing takes a moment: its pages keep the old
+ * charts until the new ones replace them, so a slider drag does not flash. */
+static gboolean
+charts_outdated (CcWindow *self)
 {
-  switch (stage)
-    {
-    case CC_STAGE_PACKING: return _("Packing engine not available in this build");
-    case CC_STAGE_ANALYSIS: return _("Microstructure analysis not available in this build");
-    case CC_STAGE_ELECTROCHEMISTRY: return _("Electrochemistry engine not available in this build");
-    case CC_STAGE_IMPEDANCE: return _("Impedance engine not available in this build");
-    case CC_N_STAGES:
-    default: return NULL;
-    }
-}
+  CcRun *run = cc_pipeline_get_current_run (self->pipeline);
 
-static const char *
-missing_text (CcStage stage)
-{
-  /* Design charts need no stage, only the figure engine. */
-  return stage == CC_N_STAGES ? _("The figure engine is not part of this build")
-                              : stage_missing_text (stage);
+  return run != NULL && cc_pipeline_get_running (self->pipeline)
+         && cc_run_get_stage_ran (run, CC_STAGE_PACKING);
 }
 
 static void
 update_chart_reasons (CcWindow *self)
 {
   const char *invalid = cc_document_get_validation_error (self->document);
+  const char *status = cc_pipeline_get_status (self->pipeline);
   gboolean running = cc_pipeline_get_running (self->pipeline);
+  gboolean outdated = charts_outdated (self);
 
   for (guint k = 0; k < CC_N_CHARTS; k++)
     {
-      CcStage stage = cc_pipeline_stages_for_chart (k);
+      /* Design charts are redrawn on every valid design. */
+      gboolean from_design = cc_pipeline_stages_for_chart (k) == CC_N_STAGES;
 
-      if (cc_results_view_has_chart (self->results, k) && (stage == CC_N_STAGES || !running) && invalid == NULL)
-        continue;
-      if (stage == CC_N_STAGES || !cc_pipeline_has_stage (self->pipeline, stage))
-        cc_results_view_clear (self->results, k, _("Not computed yet"),
-                               invalid && stage == CC_N_STAGES ? invalid : missing_text (stage));
-      else if (invalid != NULL)
+      if (invalid != NULL)
         cc_results_view_clear (self->results, k, _("Not computed yet"), invalid);
-      else if (running)
-        cc_results_view_clear (self->results, k, _("Computing…"), cc_pipeline_get_status (self->pipeline));
+      else if (from_design || (cc_results_view_has_chart (self->results, k) && !outdated))
+        continue;
+      else
+        cc_results_view_clear (self->results, k, running ? _("Computing…") : _("Not computed yet"), status);
     }
 }
 
@@ -71,9 +63,6 @@ update_status (CcWindow *self)
       g_autofree char *text = g_strdup_printf (_("Design not valid: %s"), invalid);
       cc_window_show_message (self, text, TRUE);
     }
-  else if (!cc_pipeline_get_available (self->pipeline))
-    cc_window_show_message (self, _("Design valid. The simulation engines are not part of this build: "
-                                    "designs are edited and checked, nothing is computed."), FALSE);
   else if (cc_pipeline_get_status (self->pipeline) != NULL)
     cc_window_show_message (self, cc_pipeline_get_status (self->pipeline), FALSE);
   else
@@ -119,6 +108,11 @@ on_run_finished (CcWindow *self,
   poll_particles (self);
   if (error == NULL)
     cc_pipeline_stages_present (run, self->results, self->presets);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* The old charts are not this design's. */
+    for (guint k = 0; k < CC_N_CHARTS; k++)
+      if (cc_pipeline_stages_for_chart (k) != CC_N_STAGES)
+        cc_results_view_clear (self->results, k, _("Not computed yet"), error->message);
   update_chart_reasons (self);
   update_status (self);
 }
@@ -133,7 +127,6 @@ void
 cc_window_pipeline_init (CcWindow *self)
 {
   self->pipeline = cc_pipeline_new (cc_document_get_db (self->document));
-  cc_pipeline_stages_install (self->pipeline);
 
   g_signal_connect_swapped (self->pipeline, "notify::running", G_CALLBACK (update_status), self);
   g_signal_connect_swapped (self->pipeline, "notify::progress", G_CALLBACK (update_status), self);
@@ -144,17 +137,9 @@ cc_window_pipeline_init (CcWindow *self)
   g_signal_connect_swapped (self->pipeline, "run-finished", G_CALLBACK (on_run_finished), self);
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (on_cancel_clicked), self);
 
-  if (!cc_pipeline_has_stage (self->pipeline, CC_STAGE_PACKING))
-    cc_view_panel_set_status (self->view_panel, stage_missing_text (CC_STAGE_PACKING),
-                              _("The 3D packing of the particles appears here once the packing engine "
-                                "is part of the build."));
-  else
-    cc_view_panel_set_status (self->view_panel, _("No packing yet"),
-                              _("The packing starts as soon as the design is valid."));
-  cc_presets_gallery_set_prediction_status (self->presets,
-                                            cc_pipeline_has_stage (self->pipeline, CC_STAGE_ELECTROCHEMISTRY)
-                                            ? _("Open the design to predict it")
-                                            : stage_missing_text (CC_STAGE_ELECTROCHEMISTRY));
+  cc_view_panel_set_status (self->view_panel, _("No packing yet"),
+                            _("The packing starts as soon as the design is valid."));
+  cc_presets_gallery_set_prediction_status (self->presets, _("Open the design to predict it"));
 }
 
 void

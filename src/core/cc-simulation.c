@@ -8,11 +8,14 @@
 struct _CcSimulation {
   CcMaterialDb       *db;
   CcDesign           *design;        /* of the last successful run */
-  char               *design_text;   /* its serialisation: the cell-stage key */
+  char               *design_text;   /* its serialisation and ... */
+  CcCellOptions       cell_options;  /* ... these: the cell-stage key */
+  gboolean            skip_cell;
   CcPackingParams    *params;        /* the packing-stage key */
   CcPacking          *packing;
   CcMicrostructure    micro;
   gboolean            has_micro;
+  CcSimStage          current;       /* stages complete for the last run's design */
   CcCellInputs       *inputs;
   CcCellResult       *cell;
   CcStabilityReport  *stability;
@@ -64,9 +67,10 @@ cc_simulation_free (CcSimulation *self)
   g_free (self);
 }
 
+/* What a species brings to the geometry of the packing. */
 static gboolean
-species_equal (const CcSpecies *a,
-               const CcSpecies *b)
+species_geometry_equal (const CcSpecies *a,
+                        const CcSpecies *b)
 {
   return g_strcmp0 (a->name, b->name) == 0
          && a->role == b->role
@@ -78,25 +82,61 @@ species_equal (const CcSpecies *a,
          && a->poisson_ratio == b->poisson_ratio
          && a->hardness_GPa == b->hardness_GPa
          && a->plastic == b->plastic
-         && a->sigma_ion_S_cm == b->sigma_ion_S_cm
-         && a->sigma_e_S_cm == b->sigma_e_S_cm;
+         && a->solid_content == b->solid_content;
 }
 
-/* Everything the packing and its analysis depend on. */
+/* The packing stage's key: everything that places the particles. The
+ * design thickness enters through the box's aspect ratio only. */
 static gboolean
-params_equal (const CcPackingParams *a,
-              const CcPackingParams *b)
+geometry_equal (const CcPackingParams *a,
+                const CcPackingParams *b)
 {
   if (a == NULL || b == NULL)
     return FALSE;
   if (a->n_species != b->n_species || a->n_particles != b->n_particles || a->seed != b->seed
       || a->pressure_MPa != b->pressure_MPa || a->temperature_C != b->temperature_C
-      || a->stack_pressure_MPa != b->stack_pressure_MPa || a->threads != b->threads)
+      || a->stack_pressure_MPa != b->stack_pressure_MPa || a->threads != b->threads
+      || a->compression_rate != b->compression_rate || a->box_aspect != b->box_aspect)
     return FALSE;
   for (guint i = 0; i < a->n_species; i++)
-    if (!species_equal (&a->species[i], &b->species[i]))
+    if (!species_geometry_equal (&a->species[i], &b->species[i]))
       return FALSE;
   return TRUE;
+}
+
+/* The rest of the analysis stage's key: bulk conductivities (they follow
+ * the cell temperature) and which networks each species joins. */
+static gboolean
+transport_equal (const CcPackingParams *a,
+                 const CcPackingParams *b)
+{
+  for (guint i = 0; i < a->n_species; i++)
+    {
+      const CcSpecies *x = &a->species[i], *y = &b->species[i];
+
+      if (x->sigma_ion_S_cm != y->sigma_ion_S_cm || x->sigma_e_S_cm != y->sigma_e_S_cm
+          || x->ion_network != y->ion_network || x->electron_network != y->electron_network)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+cell_options_equal (const CcCellOptions *a,
+                    const CcCellOptions *b)
+{
+  return a->nx == b->nx && a->nr == b->nr && a->mechanisms == b->mechanisms
+         && a->cycle_jumping == b->cycle_jumping && a->jump_tolerance == b->jump_tolerance
+         && a->max_jump == b->max_jump && a->cycles == b->cycles && a->max_newton == b->max_newton
+         && a->skip_cycling == b->skip_cycling;
+}
+
+static void
+report (const CcSimulationOptions *options,
+        CcSimStage                 stage)
+{
+  if (options->progress != NULL)
+    options->progress (stage, options->progress_data);
 }
 
 static double
@@ -105,48 +145,84 @@ elapsed (gint64 start)
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
-static gboolean
-run_packing (CcSimulation              *self,
-             const CcDesign            *design,
-             const CcSimulationOptions *options,
-             CcPackingMonitor          *monitor,
-             CcSimStage                   *ran,
-             GCancellable              *cancellable,
-             GError                   **error)
+static CcPackingParams *
+packing_params (CcSimulation              *self,
+                const CcDesign            *design,
+                const CcSimulationOptions *options,
+                GError                   **error)
 {
-  g_autoptr(CcPackingParams) params = cc_packing_params_from_design (design, self->db, error);
-  gint64 t0;
+  CcPackingParams *params = cc_packing_params_from_design (design, self->db, error);
 
   if (params == NULL)
-    return FALSE;
+    return NULL;
   if (options->particles > 0)
     params->n_particles = options->particles;
   if (options->has_seed)
     params->seed = options->seed;
   if (options->threads > 0)
     params->threads = options->threads;
+  return params;
+}
 
-  if (params_equal (params, self->params) && self->has_micro)
-    return TRUE;
+/* Packs anew unless the cached packing has the same geometry, then analyses
+ * it unless its analysis had the same conductivities too (a cell
+ * temperature edit re-analyses the same particles). A cancelled packing
+ * keeps the cached one; a cancelled analysis keeps the complete packing,
+ * not the analysis. */
+static gboolean
+run_packing (CcSimulation              *self,
+             const CcDesign            *design,
+             const CcSimulationOptions *options,
+             CcPackingMonitor          *monitor,
+             CcSimStage                *ran,
+             GCancellable              *cancellable,
+             GError                   **error)
+{
+  g_autoptr(CcPackingParams) params = packing_params (self, design, options, error);
+  gint64 t0;
 
-  clear_packing (self);
-  t0 = g_get_monotonic_time ();
-  self->packing = cc_packing_run (params, monitor, cancellable, error);
-  if (self->packing == NULL)
+  if (params == NULL)
     return FALSE;
-  self->seconds[0] = elapsed (t0);
-  *ran |= CC_SIM_STAGE_PACKING;
+  if (self->packing != NULL && geometry_equal (params, self->params))
+    {
+      if (self->has_micro && transport_equal (params, self->params))
+        {
+          self->current |= CC_SIM_STAGE_PACKING | CC_SIM_STAGE_ANALYSIS;
+          return TRUE;
+        }
+      if (!cc_packing_set_transport (self->packing, params, error))
+        return FALSE;
+    }
+  else
+    {
+      CcPacking *packing;
 
+      report (options, CC_SIM_STAGE_PACKING);
+      t0 = g_get_monotonic_time ();
+      /* A packing that fails or is cancelled leaves the cached one, which
+       * is still right for its own key (an undone edit re-uses it). */
+      packing = cc_packing_run (params, monitor, cancellable, error);
+      if (packing == NULL)
+        return FALSE;
+      clear_packing (self);
+      self->packing = packing;
+      self->seconds[0] = elapsed (t0);
+      *ran |= CC_SIM_STAGE_PACKING;
+    }
+  /* From here the packing is this design's; its analysis is not yet. */
+  g_clear_pointer (&self->params, cc_packing_params_free);
+  self->params = g_steal_pointer (&params);
+  self->has_micro = FALSE;
+  clear_cell (self);
+
+  report (options, CC_SIM_STAGE_ANALYSIS);
   t0 = g_get_monotonic_time ();
   if (!cc_packing_analyze (self->packing, &self->micro, cancellable, error))
-    {
-      g_clear_pointer (&self->packing, cc_packing_free);
-      return FALSE;
-    }
+    return FALSE;
   self->seconds[1] = elapsed (t0);
   *ran |= CC_SIM_STAGE_ANALYSIS;
   self->has_micro = TRUE;
-  self->params = g_steal_pointer (&params);
+  self->current |= CC_SIM_STAGE_PACKING | CC_SIM_STAGE_ANALYSIS;
   return TRUE;
 }
 
@@ -162,23 +238,34 @@ run_cell (CcSimulation              *self,
   CcCellOptions cell_options = options->cell;
   gint64 t0;
 
-  if (self->cell != NULL && g_strcmp0 (text, self->design_text) == 0)
-    return TRUE;
+  /* A cached cell serves a run that skips the cell, not the reverse. */
+  if (self->design_text != NULL && g_strcmp0 (text, self->design_text) == 0
+      && (options->skip_cell || !self->skip_cell)
+      && cell_options_equal (&cell_options, &self->cell_options))
+    {
+      self->current |= CC_SIM_STAGE_STABILITY | (self->cell != NULL ? CC_SIM_STAGE_CELL : 0);
+      return TRUE;
+    }
 
   clear_cell (self);
+  report (options, CC_SIM_STAGE_STABILITY);
   t0 = g_get_monotonic_time ();
   self->stability = cc_stability_analyze (design, self->db, error);
   if (self->stability == NULL)
     return FALSE;
   self->seconds[3] = elapsed (t0);
   *ran |= CC_SIM_STAGE_STABILITY;
+  self->current |= CC_SIM_STAGE_STABILITY;
 
+  self->skip_cell = options->skip_cell;
+  self->cell_options = cell_options;
   if (options->skip_cell)
     {
       self->design_text = g_steal_pointer (&text);
       return TRUE;
     }
 
+  report (options, CC_SIM_STAGE_CELL);
   t0 = g_get_monotonic_time ();
   self->inputs = cc_cell_inputs_from_design (design, self->db, &self->micro, error);
   if (self->inputs == NULL)
@@ -191,6 +278,7 @@ run_cell (CcSimulation              *self,
     }
   self->seconds[2] = elapsed (t0);
   *ran |= CC_SIM_STAGE_CELL;
+  self->current |= CC_SIM_STAGE_CELL;
   self->design_text = g_steal_pointer (&text);
   return TRUE;
 }
@@ -219,27 +307,33 @@ cc_simulation_run (CcSimulation              *self,
     ran = &local_ran;
   *ran = 0;
 
+  /* Until this run succeeds, no design's results are complete; the
+   * getters show only stages complete for this design. */
+  g_clear_pointer (&self->design, cc_design_free);
+  self->current = 0;
   if (!cc_design_validate (design, self->db, error))
     return FALSE;
   if (!run_packing (self, design, options, monitor, ran, cancellable, error)
       || !run_cell (self, design, options, ran, cancellable, error))
     return FALSE;
 
-  g_clear_pointer (&self->design, cc_design_free);
   self->design = cc_design_copy (design);
   return TRUE;
 }
 
 const CcDesign *cc_simulation_get_design (CcSimulation *self) { return self->design; }
-CcPacking *cc_simulation_get_packing (CcSimulation *self) { return self->packing; }
-const CcCellInputs *cc_simulation_get_cell_inputs (CcSimulation *self) { return self->inputs; }
-const CcCellResult *cc_simulation_get_cell (CcSimulation *self) { return self->cell; }
-const CcStabilityReport *cc_simulation_get_stability (CcSimulation *self) { return self->stability; }
+/* A stage's result if it is complete for the last run's design. */
+#define CURRENT(self, stage, result) (((self)->current & (stage)) ? (result) : NULL)
+
+CcPacking *cc_simulation_get_packing (CcSimulation *self) { return CURRENT (self, CC_SIM_STAGE_ANALYSIS, self->packing); }
+const CcCellInputs *cc_simulation_get_cell_inputs (CcSimulation *self) { return CURRENT (self, CC_SIM_STAGE_CELL, self->inputs); }
+const CcCellResult *cc_simulation_get_cell (CcSimulation *self) { return CURRENT (self, CC_SIM_STAGE_CELL, self->cell); }
+const CcStabilityReport *cc_simulation_get_stability (CcSimulation *self) { return CURRENT (self, CC_SIM_STAGE_STABILITY, self->stability); }
 
 const CcMicrostructure *
 cc_simulation_get_microstructure (CcSimulation *self)
 {
-  return self->has_micro ? &self->micro : NULL;
+  return CURRENT (self, CC_SIM_STAGE_ANALYSIS, &self->micro);
 }
 
 double
@@ -261,10 +355,11 @@ cc_simulation_get_cycle (CcSimulation *self,
                          guint         cycle)
 {
   GArray *cycles;
+  const CcCellResult *cell = cc_simulation_get_cell (self);
 
-  if (self->cell == NULL || self->cell->cycles == NULL || self->cell->cycles->len == 0)
+  if (cell == NULL || cell->cycles == NULL || cell->cycles->len == 0)
     return NULL;
-  cycles = self->cell->cycles;
+  cycles = cell->cycles;
   cycle = CLAMP (cycle, 1, cycles->len);
   return &g_array_index (cycles, CcCycleRecord, cycle - 1);
 }

@@ -4,7 +4,11 @@
  * (+ stability, impedance). Each stage is a function of the previous stage's
  * result and is cached with the inputs it depends on, so re-running after an
  * edit only recomputes what the edit invalidates (a protocol change does not
- * repack; a particle-size change does).
+ * repack; a particle-size change does). The keys: the packing, everything
+ * that places the particles (recipe, sizes, process, particle budget, seed,
+ * the box shape the electrode thickness asks for); the analysis, that and
+ * the bulk conductivities at the cell temperature; the cell and stability,
+ * the whole design and the cell options.
  */
 #pragma once
 
@@ -26,6 +30,11 @@ typedef enum {
   CC_SIM_STAGE_STABILITY = 1 << 3,
 } CcSimStage;
 
+/* Called in the thread that runs cc_simulation_run() as each stage that has
+ * to be recomputed begins; stages served from the cache are not reported. */
+typedef void (*CcSimProgressFunc) (CcSimStage stage,
+                                   gpointer   user_data);
+
 typedef struct {
   guint          particles;       /* 0: the design's */
   gboolean       has_seed;
@@ -33,6 +42,8 @@ typedef struct {
   CcCellOptions  cell;
   gboolean       skip_cell;       /* packing + analysis only */
   guint          threads;         /* packing threads; 0 = all cores */
+  CcSimProgressFunc progress;     /* nullable */
+  gpointer       progress_data;
 } CcSimulationOptions;
 
 void cc_simulation_options_init (CcSimulationOptions *options);
@@ -43,7 +54,13 @@ CcSimulation           *cc_simulation_new        (CcMaterialDb *db);
 void                    cc_simulation_free       (CcSimulation *self);
 
 /* Runs the stages the design change invalidates. Returns the stages that
- * were recomputed in *ran (nullable). Blocks: call from a worker thread. */
+ * were recomputed in *ran (nullable). Blocks: call from a worker thread;
+ * one thread at a time per CcSimulation. A run that fails or is cancelled
+ * keeps the stages that completed, with their keys (a later run re-uses
+ * them), never a half-updated one. The getters below describe the last
+ * run's design only: after a failure the design reads NULL, and so does
+ * every stage that did not complete for that design (an earlier design's
+ * cached packing is not this one's microstructure). */
 gboolean                cc_simulation_run        (CcSimulation              *self,
                                                   const CcDesign            *design,
                                                   const CcSimulationOptions *options,
@@ -53,6 +70,7 @@ gboolean                cc_simulation_run        (CcSimulation              *sel
                                                   GError                   **error);
 
 const CcDesign         *cc_simulation_get_design         (CcSimulation *self);
+/* The packing once analysed (NULL before), its particles' states filled in. */
 CcPacking              *cc_simulation_get_packing        (CcSimulation *self);
 const CcMicrostructure *cc_simulation_get_microstructure (CcSimulation *self);
 const CcCellInputs     *cc_simulation_get_cell_inputs    (CcSimulation *self);

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Main-loop helpers shared by the GUI tests (app, Explore, translations).
+ * Main-loop helpers shared by the GUI tests (app, Explore, translations),
+ * and their set-up and tear-down.
  */
 #pragma once
 
 #include <gtk/gtk.h>
 #include <string.h>
+#include "cc-application.h"
 
 /* Runs the main loop until `done` returns TRUE or the time runs out. */
 static inline gboolean
@@ -64,4 +66,44 @@ log_writer (GLogLevelFlags   level,
   if (level & G_LOG_LEVEL_WARNING)
     g_test_fail ();
   return g_log_writer_default (level, fields, n_fields, data);
+}
+
+/* Warnings fail the test (log_writer), criticals abort. FALSE without a
+ * display: the test then exits 77 (skipped). */
+static inline gboolean
+gui_test_init (int    *argc,
+               char ***argv)
+{
+  g_log_set_writer_func (log_writer, NULL, NULL);
+  g_test_init (argc, argv, NULL);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  if (gtk_init_check ())
+    return TRUE;
+  g_test_skip ("no display (run under xvfb-run)");
+  g_printerr ("SKIP: no display\n");
+  return FALSE;
+}
+
+/* The test's application: registered, never handing over to another
+ * instance. */
+static inline CcApplication *
+gui_test_application_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  CcApplication *app = cc_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return app;
+}
+
+/* Closes the test's main window and drops the application. */
+static inline void
+gui_test_finish (CcApplication *app,
+                 GtkWindow     *window)
+{
+  gtk_window_destroy (window);
+  settle (0.1);
+  g_object_unref (app);
 }

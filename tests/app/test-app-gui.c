@@ -699,7 +699,6 @@ test_preset_runs_engines (void)
   gtk_window_set_default_size (GTK_WINDOW (w), 1480, 920);
   gtk_window_present (GTK_WINDOW (w));
   g_assert_true (iterate_until (is_mapped, w, 10));
-  g_assert_true (cc_pipeline_get_available (cc_window_get_pipeline (w)));
   g_assert_true (iterate_until (run_presented, w, 120));
 
   /* The analysed packing is on screen in the design's colours. */
@@ -878,16 +877,8 @@ main (int    argc,
   CcPresetList *presets;
   int status;
 
-  g_log_set_writer_func (log_writer, NULL, NULL);
-  g_test_init (&argc, &argv, NULL);
-  /* Criticals abort; warnings are judged by log_writer. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display (run under xvfb-run)");
-      g_printerr ("SKIP: no display\n");
-      return 77;
-    }
+  if (!gui_test_init (&argc, &argv))
+    return 77;
 
   /* Recovery copies of earlier runs are not this run's business. */
   {
@@ -896,10 +887,7 @@ main (int    argc,
       cc_autosave_remove (((CcAutosaveEntry *) g_ptr_array_index (stale, i))->id);
   }
 
-  app = cc_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = gui_test_application_new ();
 
   /* Start on a literature cell when the data has some. */
   presets = cc_preset_list_get_default ();
@@ -929,8 +917,6 @@ main (int    argc,
   g_test_add_func ("/app/pipeline/preset-runs-engines", test_preset_runs_engines);
   status = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (0.1);
-  g_object_unref (app);
+  gui_test_finish (app, GTK_WINDOW (window));
   return status;
 }

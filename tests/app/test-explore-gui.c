@@ -700,23 +700,14 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  g_log_set_writer_func (log_writer, NULL, NULL);
-  g_test_init (&argc, &argv, NULL);
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display (run under xvfb-run)");
-      g_printerr ("SKIP: no display\n");
-      return 77;
-    }
+  if (!gui_test_init (&argc, &argv))
+    return 77;
   tmpdir = g_dir_make_tmp ("cc-explore-XXXXXX", &error);
   g_assert_no_error (error);
   /* Only this test program knows the fixture; the app never registers it. */
   cc_sweep_evaluator_register (cc_analytic_test_evaluator (NULL));
 
-  app = cc_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  app = gui_test_application_new ();
   window = cc_application_new_window (app);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (iterate_until (is_mapped, window, 10));
@@ -740,9 +731,7 @@ main (int    argc,
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (explore));
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (0.1);
-  g_object_unref (app);
+  gui_test_finish (app, GTK_WINDOW (window));
   remove_tree (tmpdir);
   g_free (tmpdir);
   return status;

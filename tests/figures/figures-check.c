@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "figures-check.h"
+#include "cc-chart-export.h"
 
 #include <cairo.h>
 #include <math.h>
@@ -272,4 +273,22 @@ figures_check_csv (GBytes  *bytes,
     return fail (reason, "unterminated quoted field");
   *rows = records - 1;
   return TRUE;
+}
+
+GPtrArray *
+figures_csv_rows (CcChart *chart)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = cc_chart_export_bytes (chart, NULL, CC_CHART_FORMAT_CSV, 360, 270, 72, &error);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)   /* past the header */
+    if (*lines[i] != '\0')
+      g_ptr_array_add (rows, g_strsplit (lines[i], ",", -1));
+  return rows;
 }

@@ -24,25 +24,6 @@
 
 static CcSimulation *sim;
 
-/* The CSV as rows of fields (no field in these charts holds a comma). */
-static GPtrArray *
-csv_rows (CcChart *chart)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = cc_chart_export_bytes (chart, NULL, CC_CHART_FORMAT_CSV, 360, 270, 72, &error);
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-
-  g_assert_no_error (error);
-  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 1; lines[i] != NULL; i++)   /* past the header */
-    if (*lines[i] != '\0')
-      g_ptr_array_add (rows, g_strsplit (lines[i], ",", -1));
-  return rows;
-}
-
 static double
 field (GPtrArray *rows,
        guint      row,
@@ -126,7 +107,7 @@ test_voltage_profile_numbers (void)
 {
   const CcCellResult *r = cc_simulation_get_cell (sim);
   g_autoptr(CcChart) chart = build ("voltage-profile");
-  g_autoptr(GPtrArray) rows = csv_rows (chart);
+  g_autoptr(GPtrArray) rows = figures_csv_rows (chart);
   guint row = 0;
   gboolean seen_discharge = FALSE;
 
@@ -160,7 +141,7 @@ test_cycling_numbers (void)
 {
   const CcCellResult *r = cc_simulation_get_cell (sim);
   g_autoptr(CcChart) chart = build ("cycling");
-  g_autoptr(GPtrArray) rows = csv_rows (chart);
+  g_autoptr(GPtrArray) rows = figures_csv_rows (chart);
 
   g_assert_cmpuint (r->cycles->len, >, 1);
   g_assert_cmpuint (rows->len, ==, r->cycles->len);
@@ -185,8 +166,8 @@ test_rate_and_ragone_numbers (void)
   const CcCellResult *r = cc_simulation_get_cell (sim);
   g_autoptr(CcChart) rate = build ("rate-capability");
   g_autoptr(CcChart) ragone = build ("ragone");
-  g_autoptr(GPtrArray) rate_rows = csv_rows (rate);
-  g_autoptr(GPtrArray) ragone_rows = csv_rows (ragone);
+  g_autoptr(GPtrArray) rate_rows = figures_csv_rows (rate);
+  g_autoptr(GPtrArray) ragone_rows = figures_csv_rows (ragone);
   guint valid = 0;
 
   for (guint i = 0; i < r->rates->len; i++)
@@ -229,7 +210,7 @@ test_impedance_numbers (void)
   const CcCellResult *r = cc_simulation_get_cell (sim);
   guint last = g_array_index (r->cycles, CcCycleRecord, r->cycles->len - 1).cycle;
   g_autoptr(CcChart) chart = build ("nyquist");
-  g_autoptr(GPtrArray) rows = csv_rows (chart);
+  g_autoptr(GPtrArray) rows = figures_csv_rows (chart);
   g_autoptr(GError) error = NULL;
   CcEisCellParams params;
   CcEisFreqRange range;
@@ -268,40 +249,70 @@ test_impedance_cycle_option (void)
   g_autofree char *label = g_strdup_printf ("Cycle %u", last);
 
   g_assert_no_error (error);
-  rows = csv_rows (chart);
+  rows = figures_csv_rows (chart);
   for (guint k = 0; k < rows->len; k++)
     g_assert_cmpstr (((char **) g_ptr_array_index (rows, k))[0], ==, label);
 }
 
-/* The DRT rows are the DRT of the fresh cell's model spectrum. */
-static void
-test_drt_numbers (void)
+/* The DRT of the model spectrum at @cycle. */
+static CcEisDrtResult *
+drt_at (guint cycle)
 {
-  g_autoptr(CcChart) chart = build ("drt");
-  g_autoptr(GPtrArray) rows = csv_rows (chart);
   g_autoptr(GError) error = NULL;
   CcEisCellParams params;
   CcEisFreqRange range;
   CcEisDrtOptions options;
   g_autoptr(CcEisSpectrum) s = NULL;
-  g_autoptr(CcEisDrtResult) drt = NULL;
-  guint attributed = 0;
+  CcEisDrtResult *drt;
 
   cc_eis_freq_range_init_default (&range);
   cc_eis_drt_options_init (&options);
-  g_assert_true (cc_simulation_eis_params (sim, 1, &params, &error));
+  g_assert_true (cc_simulation_eis_params (sim, cycle, &params, &error));
   s = cc_eis_model_spectrum (&params, &range, &error);
+  g_assert_no_error (error);
   drt = cc_eis_drt (s, &options, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (rows->len, ==, drt->n);
-  for (guint k = 0; k < drt->n; k++)
+  return drt;
+}
+
+/* The DRT rows are the DRT of the fresh cell's model spectrum, then that
+ * of the last cycle's, whose interphase has grown. */
+static void
+test_drt_numbers (void)
+{
+  const CcCellResult *r = cc_simulation_get_cell (sim);
+  guint last = g_array_index (r->cycles, CcCycleRecord, r->cycles->len - 1).cycle;
+  g_autoptr(CcChart) chart = build ("drt");
+  g_autoptr(GPtrArray) rows = figures_csv_rows (chart);
+  g_autoptr(CcEisDrtResult) fresh = drt_at (1);
+  g_autoptr(CcEisDrtResult) aged = drt_at (last);
+  g_autofree char *aged_label = g_strdup_printf ("Cycle %u", last);
+  double fresh_total = 0, aged_total = 0;
+  guint attributed = 0;
+
+  g_assert_cmpuint (last, >, 1);
+  g_assert_cmpuint (rows->len, ==, fresh->n + aged->n);
+  for (guint k = 0; k < fresh->n; k++)
     {
-      assert_close (field (rows, k, 4), drt->tau_s[k]);
-      assert_close (field (rows, k, 5), drt->gamma[k]);
+      g_assert_cmpstr (((char **) g_ptr_array_index (rows, k))[0], ==, "Cycle 1");
+      assert_close (field (rows, k, 4), fresh->tau_s[k]);
+      assert_close (field (rows, k, 5), fresh->gamma[k]);
     }
-  for (guint i = 0; i < drt->peaks->len; i++)
-    attributed += g_array_index (drt->peaks, CcEisDrtPeak, i).process != NULL;
+  for (guint k = 0; k < aged->n; k++)
+    {
+      g_assert_cmpstr (((char **) g_ptr_array_index (rows, fresh->n + k))[0], ==, aged_label);
+      assert_close (field (rows, fresh->n + k, 5), aged->gamma[k]);
+    }
+  for (guint i = 0; i < fresh->peaks->len; i++)
+    {
+      attributed += g_array_index (fresh->peaks, CcEisDrtPeak, i).process != NULL;
+      fresh_total += g_array_index (fresh->peaks, CcEisDrtPeak, i).resistance;
+    }
+  for (guint i = 0; i < aged->peaks->len; i++)
+    aged_total += g_array_index (aged->peaks, CcEisDrtPeak, i).resistance;
   g_assert_cmpuint (attributed, >, 0);
+  /* The polarisation the peaks hold grows with the interphase. */
+  g_assert_cmpfloat (aged_total, >, fresh_total);
 }
 
 static void
@@ -309,7 +320,7 @@ test_microstructure_numbers (void)
 {
   const CcMicrostructure *m = cc_simulation_get_microstructure (sim);
   g_autoptr(CcChart) chart = build ("microstructure");
-  g_autoptr(GPtrArray) rows = csv_rows (chart);
+  g_autoptr(GPtrArray) rows = figures_csv_rows (chart);
 
   g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[0], ==, "cam_volume_fraction");
   assert_close (field (rows, 0, 1), m->cam_volume_fraction);

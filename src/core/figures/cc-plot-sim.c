@@ -252,15 +252,25 @@ last_cycle (CcSimulation *sim)
   return g_array_index (r->cycles, CcCycleRecord, r->cycles->len - 1).cycle;
 }
 
-/* The requested cycle (clamped to the run), and the last one as a second
- * spectrum so that ageing shows. */
+/* options->cycle (default 1) clamped to the run, and the run's last. */
+static guint
+requested_cycle (CcSimulation        *sim,
+                 const CcPlotOptions *options,
+                 guint               *last)
+{
+  *last = last_cycle (sim);
+  return CLAMP (options != NULL && options->cycle > 0 ? options->cycle : 1, 1, *last);
+}
+
+/* The requested cycle, and the last one as a second spectrum so that
+ * ageing shows. */
 static CcImpedanceData *
 impedance_data (CcSimulation        *sim,
                 const CcPlotOptions *options,
                 GError             **error)
 {
-  guint last = last_cycle (sim);
-  guint first = CLAMP (options != NULL && options->cycle > 0 ? options->cycle : 1, 1, last);
+  guint last;
+  guint first = requested_cycle (sim, options, &last);
   guint cycles[2] = { first, last };
   g_autoptr(CcImpedanceData) data = cc_impedance_data_new (TRUE);
 
@@ -299,37 +309,56 @@ is_main_peak (GArray *peaks,
   return TRUE;
 }
 
-/* The DRT of the fresh cell's (or the requested cycle's) model spectrum,
+/* The DRT of the model spectrum at @cycle as a curve of @set; with @marks,
  * each peak labelled with the process whose time constant it sits at. */
-static CcChart *
-drt (CcSimulation        *sim,
-     const CcPlotOptions *options,
-     GError             **error)
+static gboolean
+add_drt_curve (CcCurveSet   *set,
+               CcSimulation *sim,
+               guint         cycle,
+               gboolean      marks,
+               gboolean     *area_specific,
+               GError      **error)
 {
-  guint cycle = CLAMP (options != NULL && options->cycle > 0 ? options->cycle : 1, 1, last_cycle (sim));
   g_autoptr(CcEisSpectrum) s = spectrum_at (sim, cycle, error);
   g_autoptr(CcEisDrtResult) result = NULL;
-  g_autoptr(CcCurveSet) set = NULL;
   g_autofree char *label = NULL;
   CcEisDrtOptions drt_options;
 
   if (s == NULL)
-    return NULL;
+    return FALSE;
   cc_eis_drt_options_init (&drt_options);
   result = cc_eis_drt (s, &drt_options, error);
   if (result == NULL)
-    return NULL;
-  set = cc_curve_set_new ();
+    return FALSE;
   label = g_strdup_printf (_("Cycle %u"), cycle);
   cc_curve_set_add (set, label, CC_CURVE_MODEL, result->tau_s, result->gamma, result->n);
-  for (guint i = 0; i < result->peaks->len; i++)
+  for (guint i = 0; marks && i < result->peaks->len; i++)
     if (is_main_peak (result->peaks, i))
       {
         const CcEisDrtPeak *p = &g_array_index (result->peaks, CcEisDrtPeak, i);
 
         cc_curve_set_add_mark (set, p->tau_s, p->gamma, p->process);
       }
-  return cc_chart_drt_new (set, result->area_specific, error);
+  *area_specific = result->area_specific;
+  return TRUE;
+}
+
+/* The DRT of the fresh cell's (or the requested cycle's) spectrum, its
+ * peaks labelled, and of the last cycle's, as in the Nyquist plot. */
+static CcChart *
+drt (CcSimulation        *sim,
+     const CcPlotOptions *options,
+     GError             **error)
+{
+  guint last;
+  guint cycle = requested_cycle (sim, options, &last);
+  g_autoptr(CcCurveSet) set = cc_curve_set_new ();
+  gboolean area_specific = TRUE;
+
+  if (!add_drt_curve (set, sim, cycle, TRUE, &area_specific, error)
+      || (last != cycle && !add_drt_curve (set, sim, last, FALSE, &area_specific, error)))
+    return NULL;
+  return cc_chart_drt_new (set, area_specific, error);
 }
 
 CcChart *

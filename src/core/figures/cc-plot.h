@@ -39,7 +39,8 @@ CcChart *cc_plot_build_chart          (const char          *name,
  *   nyquist, bode    the model spectrum at options->cycle (default 1) and at
  *                    the last simulated cycle, in ohm cm2
  *   drt              DRT of the options->cycle spectrum, peaks labelled with
- *                    the model process they belong to
+ *                    the model process they belong to, and of the last
+ *                    simulated cycle's (unlabelled) so that ageing shows
  *   microstructure   the packing's metrics
  * Design-only kinds are built from the simulation's design and the default
  * materials database. A cell the model could not simulate (no ionic path,

@@ -394,6 +394,31 @@ cc_packing_get_params (const CcPacking *self)
   return self->params;
 }
 
+gboolean
+cc_packing_set_transport (CcPacking             *self,
+                          const CcPackingParams *params,
+                          GError               **error)
+{
+  g_return_val_if_fail (self != NULL && params != NULL, FALSE);
+
+  if (params->n_species != self->params->n_species)
+    {
+      g_set_error (error, CC_PACKING_ERROR, CC_PACKING_ERROR_INVALID,
+                   "n_species = %u: the packing has %u species", params->n_species, self->params->n_species);
+      return FALSE;
+    }
+  for (guint i = 0; i < params->n_species; i++)
+    {
+      CcSpecies *sp = &self->params->species[i];
+
+      sp->sigma_ion_S_cm = params->species[i].sigma_ion_S_cm;
+      sp->sigma_e_S_cm = params->species[i].sigma_e_S_cm;
+      sp->ion_network = params->species[i].ion_network;
+      sp->electron_network = params->species[i].electron_network;
+    }
+  return TRUE;
+}
+
 double
 cc_packing_get_seconds (const CcPacking *self)
 {

@@ -205,6 +205,13 @@ void              cc_packing_get_box              (const CcPacking *self,
                                                    double          *ly_um,
                                                    double          *lz_um);
 const CcPackingParams *cc_packing_get_params      (const CcPacking *self);
+/* Added to the contract: takes the bulk conductivities and network
+ * membership of each species from @params (they follow the cell temperature
+ * and enter only the analysis), so the same particles can be analysed again
+ * without packing them again. The species must match in number. */
+gboolean          cc_packing_set_transport        (CcPacking             *self,
+                                                   const CcPackingParams *params,
+                                                   GError               **error);
 double            cc_packing_get_seconds          (const CcPacking *self);
 
 /* Analysis: contacts, percolation, per-CAM state (written into the packing's
