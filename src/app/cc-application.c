@@ -7,6 +7,7 @@
 #include "cc-preferences-window.h"
 #include "cc-preset.h"
 #include "cc-screenshot.h"
+#include "cc-view-bench.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -23,6 +24,7 @@ struct _CcApplication {
   guint           screenshot_frames;
   gboolean        screenshot_after_run;
   gint64          screenshot_deadline;
+  int             bench_view;      /* --bench-view N: particles, 0 = off */
   int             exit_status;
 };
 
@@ -431,8 +433,14 @@ cc_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path);
   g_variant_dict_lookup (options, "screenshot-view", "s", &self->screenshot_view);
   g_variant_dict_lookup (options, "screenshot-after-run", "b", &self->screenshot_after_run);
-  /* A picture needs its own instance, not a window of a running one. */
-  if (self->screenshot_path != NULL)
+  g_variant_dict_lookup (options, "bench-view", "i", &self->bench_view);
+  if (self->bench_view < 0 || self->bench_view > 1000000)
+    {
+      g_printerr ("--bench-view %d: give a particle count between 1 and 1000000\n", self->bench_view);
+      return 2;
+    }
+  /* A picture or a benchmark needs its own instance, not a window of a running one. */
+  if (self->screenshot_path != NULL || self->bench_view > 0)
     g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
   return -1;
 }
@@ -480,6 +488,13 @@ cc_application_activate (GApplication *app)
   CcApplication *self = CC_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
+  if (self->bench_view > 0)
+    {
+      g_application_hold (app);
+      self->exit_status = cc_view_bench_run ((guint) self->bench_view);
+      g_application_release (app);
+      return;
+    }
   if (window == NULL)
     window = GTK_WINDOW (cc_application_new_window (self));
   gtk_window_present (window);
@@ -538,6 +553,8 @@ cc_application_init (CcApplication *self)
       N_("With --screenshot: show VIEW first (materials, cells or a chart such as stability)"), N_("VIEW") },
     { "screenshot-after-run", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("With --screenshot: wait until the simulation has finished"), NULL },
+    { "bench-view", 0, 0, G_OPTION_ARG_INT, NULL,
+      N_("Print the 3D view's frame time for N benchmark particles, then quit"), N_("N") },
     { NULL }
   };
 
