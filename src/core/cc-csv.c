@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 static void
 row_free (gpointer data)
@@ -242,4 +243,25 @@ cc_csv_parse (const char          *data,
         return NULL;
     }
   return g_steal_pointer (&t);
+}
+
+char *
+cc_csv_read_file (const char          *path,
+                  const CcCsvOptions  *options,
+                  gsize               *length,
+                  GError             **error)
+{
+  char *text = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL && options != NULL, NULL);
+  if (g_stat (path, &st) == 0 && (gsize) st.st_size > options->max_bytes)
+    {
+      g_set_error (error, options->domain, options->code, "%s: larger than %" G_GSIZE_FORMAT " bytes",
+                   path, options->max_bytes);
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &text, length, error))
+    return NULL;
+  return text;
 }

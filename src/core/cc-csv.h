@@ -52,6 +52,12 @@ CcCsvTable *cc_csv_parse            (const char          *data,
                                      const CcCsvOptions  *options,
                                      GError             **error);
 void        cc_csv_table_free       (CcCsvTable          *table);
+/* The contents of @path, refused (before reading) when larger than the
+ * options' limit. */
+char       *cc_csv_read_file        (const char          *path,
+                                     const CcCsvOptions  *options,
+                                     gsize               *length,
+                                     GError             **error);
 
 /* A finite number (NaN and infinities are refused); with @decimal_comma
  * "3,45" reads 3.45. Locale-independent. */

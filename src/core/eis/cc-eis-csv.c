@@ -4,7 +4,6 @@
 
 #include <math.h>
 #include <string.h>
-#include <glib/gstdio.h>
 
 typedef struct {
   const CcCsvTable *table;
@@ -215,18 +214,13 @@ CcEisSpectrum *
 cc_eis_spectrum_load_csv (const char  *path,
                           GError     **error)
 {
+  CcCsvOptions options = { CC_EIS_MAX_FILE_BYTES, CC_EIS_MAX_POINTS, CC_EIS_ERROR, CC_EIS_ERROR_PARSE };
   g_autofree char *data = NULL;
   gsize length = 0;
-  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
-  if (g_stat (path, &st) == 0 && (gsize) st.st_size > CC_EIS_MAX_FILE_BYTES)
-    {
-      g_set_error (error, CC_EIS_ERROR, CC_EIS_ERROR_PARSE, "%s: larger than %d bytes",
-                   path, CC_EIS_MAX_FILE_BYTES);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &data, &length, error))
+  data = cc_csv_read_file (path, &options, &length, error);
+  if (data == NULL)
     return NULL;
   return cc_eis_spectrum_parse_csv (data, length, path, error);
 }
