@@ -325,6 +325,9 @@ test_errors (void)
   assert_error ("time/s,I/mA\n1,2\n", -1, A, K, "cannot tell what the columns “time/s”, “I/mA” hold");
   assert_error ("time/s,Capacity (mAh/g),I/mA\n1,2,3\n", -1, CC_MEASURED_VOLTAGE, K,
                 "bad.csv: no voltage column among “time/s”, “Capacity (mAh/g)”, “I/mA” (name it e.g. “Voltage (V)”)");
+  assert_error ("cycle,Capacity (mAh/g)\n1,100\n", -1, CC_MEASURED_VOLTAGE, K,
+                "no voltage column among “cycle”, “Capacity (mAh/g)” (name it e.g. “Voltage (V)”); "
+                "the columns look like cycling data");
   assert_error ("Capacity (mAh/g),Voltage (V)\n", -1, A, P, "bad.csv: no data rows");
   assert_error ("freq,Z',Z''\n1,2\n", -1, A, P, "expected at least 3 columns");
   /* Binary data and size limits. */

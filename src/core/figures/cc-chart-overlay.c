@@ -219,13 +219,15 @@ overlay_plot (CcPlot        *dst,
     }
 }
 
-/* The overlay's rows in the chart's table: its label in the first column,
- * "pinned" as the role of a pinned design's rows. */
+/* The overlay's rows in the chart's table: its label in the first column
+ * (with the row's own label unless that is @redundant, the name already
+ * in the label), "pinned" as the role of a pinned design's rows. */
 static void
 overlay_table (CcTable       *dst,
                const CcTable *src,
                CcOverlayKind  kind,
-               const char    *prefix)
+               const char    *prefix,
+               const char    *redundant)
 {
   int role = cc_table_find_column (dst, "role");
   guint first = cc_table_append_rows (dst, src);
@@ -234,8 +236,8 @@ overlay_table (CcTable       *dst,
   for (guint r = first; r < cc_table_get_n_rows (dst); r++)
     {
       const char *own = cc_table_get_cell (dst, r, 0);
-      g_autofree char *label = own != NULL && own[0] != '\0' ? g_strdup_printf ("%s · %s", plain, own)
-                                                             : g_strdup (plain);
+      gboolean useful = own != NULL && own[0] != '\0' && g_strcmp0 (own, redundant) != 0;
+      g_autofree char *label = useful ? g_strdup_printf ("%s · %s", plain, own) : g_strdup (plain);
 
       cc_table_set_plain (dst, r, 0, label);
       if (role >= 0 && kind == CC_OVERLAY_PINNED)
@@ -293,16 +295,15 @@ refit_axes (CcChart *chart)
     }
 }
 
-gboolean
-cc_chart_add_overlay (CcChart        *chart,
-                      const CcChart  *source,
-                      CcOverlayKind   kind,
-                      const char     *label_markup,
-                      GError        **error)
+static gboolean
+add_overlay (CcChart        *chart,
+             const CcChart  *source,
+             CcOverlayKind   kind,
+             const char     *label_markup,
+             const char     *redundant,
+             GError        **error)
 {
   guint colour;
-
-  g_return_val_if_fail (chart != NULL && source != NULL && label_markup != NULL, FALSE);
 
   if (!check_match (chart, source, error))
     return FALSE;
@@ -311,10 +312,21 @@ cc_chart_add_overlay (CcChart        *chart,
     overlay_plot (g_ptr_array_index (chart->plots, p), g_ptr_array_index (source->plots, p), kind,
                   label_markup, colour);
   if (chart->table != NULL)
-    overlay_table (chart->table, source->table, kind, label_markup);
+    overlay_table (chart->table, source->table, kind, label_markup, redundant);
   refit_axes (chart);
   g_clear_pointer (&chart->layout, cc_chart_layout_free);
   return TRUE;
+}
+
+gboolean
+cc_chart_add_overlay (CcChart        *chart,
+                      const CcChart  *source,
+                      CcOverlayKind   kind,
+                      const char     *label_markup,
+                      GError        **error)
+{
+  g_return_val_if_fail (chart != NULL && source != NULL && label_markup != NULL, FALSE);
+  return add_overlay (chart, source, kind, label_markup, NULL, error);
 }
 
 gboolean
@@ -434,5 +446,6 @@ cc_chart_add_measured (CcChart              *chart,
   escaped = g_markup_escape_text (data->name, -1);
   /* TRANSLATORS: legend entry of measured data; %s is the file name. */
   label = g_strdup_printf (_("measured: %s%s"), escaped, note != NULL ? note : "");
-  return cc_chart_add_overlay (chart, source, CC_OVERLAY_MEASURED, label, error);
+  /* The rows of a file's single curve or run are labelled with its name. */
+  return add_overlay (chart, source, CC_OVERLAY_MEASURED, label, data->name, error);
 }

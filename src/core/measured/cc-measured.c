@@ -331,6 +331,7 @@ cc_measured_parse (const char      *text,
   CcCsvOptions options = { CC_MEASURED_MAX_BYTES, CC_MEASURED_MAX_ROWS, CC_MEASURED_ERROR, CC_MEASURED_ERROR_PARSE };
   g_autoptr(CcCsvTable) table = NULL;
   g_autoptr(CcMeasuredData) data = NULL;
+  g_autoptr(GError) local = NULL;
   CcColumnMap map;
 
   g_return_val_if_fail (text != NULL, NULL);
@@ -344,8 +345,19 @@ cc_measured_parse (const char      *text,
   cc_measured_map_columns (table, &map);
   if (kind == CC_MEASURED_AUTO && has (&map, CC_COLUMN_FREQUENCY))
     return parse_impedance (text, length, origin, error);
-  if (!choose_kind (table, &map, &kind, error) || !check_columns (table, &map, kind, error))
+  if (!choose_kind (table, &map, &kind, error))
     return NULL;
+  if (!check_columns (table, &map, kind, &local))
+    {
+      CcMeasuredKind looks = table->header != NULL ? guess_kind (table, &map) : CC_MEASURED_AUTO;
+
+      if (looks != CC_MEASURED_AUTO && looks != kind && local->code == CC_MEASURED_ERROR_KIND)
+        g_set_error (error, CC_MEASURED_ERROR, CC_MEASURED_ERROR_KIND, "%s; the columns look like %s data",
+                     local->message, cc_measured_kind_to_string (looks));
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
   data = measured_new (kind, origin);
   if (!read_kind (table, &map, data, error))
     return NULL;
