@@ -7,6 +7,8 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "cc-alert.h"
+
 /* Runs the main loop until `done` returns TRUE or the time runs out. */
 static inline gboolean
 iterate_until (gboolean (*done) (gpointer),
@@ -42,6 +44,27 @@ static inline gboolean
 is_mapped (gpointer widget)
 {
   return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+/* The message dialog on screen, if any. */
+static inline CcAlert *
+find_alert (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not owned */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (CC_IS_ALERT (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return CC_ALERT (w);
+    }
+  return NULL;
+}
+
+static inline gboolean
+alert_shown (gpointer data)
+{
+  return find_alert () != NULL;
 }
 
 /* Warnings fail the test, except those about the test machine itself (Xvfb
