@@ -161,7 +161,7 @@ test_measured_voltage (void)
       g_assert_cmpuint (colour_of (s), ==, 6);   /* the first file is black */
       g_assert_cmpuint (s->n, <=, CC_OVERLAY_MAX_MARKERS);
       g_assert_cmpuint (s->n, >=, CC_OVERLAY_MAX_MARKERS - 5);
-      g_assert_true (g_str_has_prefix (s->label, "measured: voltage-profile-synthetic.csv · "));
+      g_assert_true (g_str_has_prefix (s->label, "measured: voltage-profile-synthetic · "));
     }
   /* The first and the last point survive the thinning. */
   g_assert_cmpfloat (series (chart, 0, n + 1)->x[0], ==, 0.02 * 118);
@@ -170,7 +170,7 @@ test_measured_voltage (void)
   g_assert_cmpuint (cc_legend_count_entries (cc_chart_get_plot (chart, 0)), ==, 3 + 2);
   csv = csv_of (chart);
   g_assert_cmpuint (cc_table_get_n_rows (cc_chart_get_table (chart)), ==, rows + 240);
-  g_assert_cmpuint (count_lines_with (csv, "measured: voltage-profile-synthetic.csv · C/10,"), ==, 120);
+  g_assert_cmpuint (count_lines_with (csv, "measured: voltage-profile-synthetic · C/10,"), ==, 120);
   g_assert_cmpuint (count_lines_with (csv, ",measured,"), ==, 240);
 }
 

@@ -415,7 +415,7 @@ test_cli_overlay (void)
     lines = g_strsplit (text, "\n", -1);
     for (guint i = 1; lines[i] != NULL; i++)
       {
-        if (g_str_has_prefix (lines[i], "measured: rate-capability-synthetic.csv,0,measured,,"))
+        if (g_str_has_prefix (lines[i], "measured: rate-capability-synthetic,0,measured,,"))
           measured++;
         else if (strstr (lines[i], ",model,") != NULL)
           model++;

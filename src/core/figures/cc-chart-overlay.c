@@ -6,6 +6,7 @@
 #include "cc-chart-private.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 /* Colour preferences (palette indices): pins take purple, orange, sky
@@ -329,13 +330,38 @@ cc_chart_add_overlay (CcChart        *chart,
   return add_overlay (chart, source, kind, label_markup, NULL, error);
 }
 
+/* A name short enough for a legend: without a table file's extension,
+ * and the middle left out beyond 32 characters (the ends tell files and
+ * designs apart best). Markup-escaped. */
+static char *
+legend_name (const char *name)
+{
+  static const char * const extensions[] = { ".csv", ".CSV", ".tsv", ".txt", ".dat", NULL };
+  g_autofree char *text = g_strdup (name != NULL ? name : "");
+  glong len;
+
+  for (guint i = 0; extensions[i] != NULL; i++)
+    if (g_str_has_suffix (text, extensions[i]) && strlen (text) > strlen (extensions[i]))
+      text[strlen (text) - strlen (extensions[i])] = '\0';
+  len = g_utf8_strlen (text, -1);
+  if (len > 32)
+    {
+      g_autofree char *head = g_utf8_substring (text, 0, 15);
+      g_autofree char *tail = g_utf8_substring (text, len - 15, len);
+
+      g_free (text);
+      text = g_strconcat (head, "…", tail, NULL);
+    }
+  return g_markup_escape_text (text, -1);
+}
+
 gboolean
 cc_chart_add_pinned (CcChart       *chart,
                      const CcChart *pinned,
                      const char    *name,
                      GError       **error)
 {
-  g_autofree char *escaped = g_markup_escape_text (name != NULL ? name : "", -1);
+  g_autofree char *escaped = legend_name (name);
   /* TRANSLATORS: legend entry of a pinned design's curves; %s is its name. */
   g_autofree char *label = g_strdup_printf (_("%s (pinned)"), escaped);
 
@@ -443,7 +469,7 @@ cc_chart_add_measured (CcChart              *chart,
   source = measured_chart (chart, data, area_cm2, &note, error);
   if (source == NULL)
     return FALSE;
-  escaped = g_markup_escape_text (data->name, -1);
+  escaped = legend_name (data->name);
   /* TRANSLATORS: legend entry of measured data; %s is the file name. */
   label = g_strdup_printf (_("measured: %s%s"), escaped, note != NULL ? note : "");
   /* The rows of a file's single curve or run are labelled with its name. */

@@ -10,9 +10,11 @@
  * the legend gives one entry per pin, "NAME (pinned)". Measured data is
  * drawn as open markers in the file's colour (black for the first file),
  * at most 50 per curve (evenly spaced along the curve; the CSV export
- * keeps every point), labelled "measured: FILE". Each overlay takes the
- * first colour of its list that the chart does not use yet, so pins and
- * files stay apart from the chart's own series and from each other.
+ * keeps every point), labelled "measured: FILE" (without the file's
+ * extension; names over 32 characters lose their middle, as do design
+ * names). Each overlay takes the first colour of its list that the chart
+ * does not use yet, so pins and files stay apart from the chart's own
+ * series and from each other.
  *
  * The chart's CSV table gets the overlay's rows in the same columns, with
  * role "pinned" (model output of a pinned design) or "measured" and the
