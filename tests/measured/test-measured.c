@@ -316,6 +316,8 @@ test_errors (void)
   assert_error ("C-rate,capacity\n0,100\n1,90\n", -1, A, I, "bad.csv:2: column 1 “C-rate”: C-rate 0 C is outside");
   assert_error ("cycle,capacity,CE (%)\n1,100,250\n", -1, A, I, "Coulombic efficiency 250 % is outside 0 … 200 %");
   assert_error ("cycle,capacity\n-1,100\n", -1, A, I, "cycle -1 is outside 0 … 1e+06");
+  assert_error ("cycle,Q discharge (mAh/g),Q charge (mAh/g)\n1,100,101\n2,99,1\n", -1, A, I,
+                "bad.csv:3: Coulombic efficiency Q_discharge / Q_charge = 9900 % is outside 0 … 200 %");
   assert_error ("cycle number,ox/red,Ewe/V,Capacity (mAh/g)\n1,up,3.1,0\n", -1, A, I,
                 "bad.csv:2: column 2 “ox/red”: 'up' is neither charge nor discharge");
   /* Capacities must be per gram. */

@@ -8,6 +8,8 @@
  * charge-capacity column gives CE = Q_discharge / Q_charge of the same row,
  * the definition for a cathode charged first (sodium extracted, then
  * reinserted); it does not hold for a cell that starts with a discharge.
+ * A zero charge capacity gives no value (a gap); a ratio above 200 % is
+ * refused like such an efficiency.
  */
 #include "cc-measured-private.h"
 
@@ -107,6 +109,15 @@ cc_measured_read_cycling (const CcCsvTable  *table,
                                       CC_MEASURED_MAX_MAH_G, "charge capacity", "mAh/g", &q_ch, error))
             return FALSE;
           ce[i] = q_ch > 0 ? q[i] / q_ch : NAN;
+          /* The same range as an efficiency column (found by fuzzing). */
+          if (ce[i] > CC_MEASURED_MAX_CE_PERCENT / 100)
+            {
+              g_set_error (error, CC_MEASURED_ERROR, CC_MEASURED_ERROR_INVALID,
+                           "%s:%u: Coulombic efficiency Q_discharge / Q_charge = %g %% is outside 0 … %g %% "
+                           "(are the capacity columns swapped?)", table->origin, row->line, 100 * ce[i],
+                           CC_MEASURED_MAX_CE_PERCENT);
+              return FALSE;
+            }
         }
     }
   data->cycling = cc_cycling_data_new ();
