@@ -88,3 +88,19 @@ log_writer (GLogLevelFlags   level,
     g_test_fail ();
   return g_log_writer_default (level, fields, n_fields, data);
 }
+
+/* GTest and GTK for a GUI test: warnings fail it (log_writer), criticals
+ * abort. FALSE without a display: the test then exits 77 (skipped). */
+static inline gboolean
+gui_test_init (int    *argc,
+               char ***argv)
+{
+  g_log_set_writer_func (log_writer, NULL, NULL);
+  g_test_init (argc, argv, NULL);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  if (gtk_init_check ())
+    return TRUE;
+  g_test_skip ("no display (run under xvfb-run)");
+  g_printerr ("SKIP: no display\n");
+  return FALSE;
+}

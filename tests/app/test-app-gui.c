@@ -856,16 +856,8 @@ main (int    argc,
   CcPresetList *presets;
   int status;
 
-  g_log_set_writer_func (log_writer, NULL, NULL);
-  g_test_init (&argc, &argv, NULL);
-  /* Criticals abort; warnings are judged by log_writer. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display (run under xvfb-run)");
-      g_printerr ("SKIP: no display\n");
-      return 77;
-    }
+  if (!gui_test_init (&argc, &argv))
+    return 77;
 
   /* Recovery copies of earlier runs are not this run's business. */
   {

@@ -700,15 +700,8 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  g_log_set_writer_func (log_writer, NULL, NULL);
-  g_test_init (&argc, &argv, NULL);
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display (run under xvfb-run)");
-      g_printerr ("SKIP: no display\n");
-      return 77;
-    }
+  if (!gui_test_init (&argc, &argv))
+    return 77;
   tmpdir = g_dir_make_tmp ("cc-explore-XXXXXX", &error);
   g_assert_no_error (error);
   /* Only this test program knows the fixture; the app never registers it. */
