@@ -13,6 +13,7 @@
 #include "cc-chart.h"
 #include "cc-overlay-list.h"
 #include "cc-preset.h"
+#include "cc-screenshot.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -205,6 +206,17 @@ test_pin_then_change_design (void)
   }
   g_assert_cmpuint (series_with (cc_results_view_get_shown_chart (results (), CC_CHART_NYQUIST), "(pinned)"), >=, 1);
   g_assert_cmpuint (pin_pixels_in_export (CC_CHART_VOLTAGE, "overlay-voltage-pinned.png"), >, 100);
+  /* The window as it looks now, for people to check. */
+  {
+    g_autofree char *path = g_build_filename (g_getenv ("CC_BUILD_ROOT"), "overlay-window.png", NULL);
+    g_autoptr(GError) error = NULL;
+
+    cc_results_view_set_visible (results (), CC_CHART_VOLTAGE);
+    settle (0.3);
+    g_assert_true (cc_screenshot_save (GTK_WIDGET (window), path, &error));
+    g_assert_no_error (error);
+    g_test_message ("window: %s", path);
+  }
 
   /* Unpinned: the charts are the run's alone again. */
   activate ("unpin", g_variant_new_uint32 (0));
