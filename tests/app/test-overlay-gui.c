@@ -197,14 +197,14 @@ test_pin_then_change_design (void)
   g_assert_nonnull (shown);
   g_assert_true (shown != before);
   /* The new run's curves, the pinned ones and the pin's legend entry. */
-  g_assert_cmpuint (series_with (shown, "(pinned)"), >=, 2);
+  g_assert_cmpuint (series_with (shown, "pinned model: "), >=, 2);
   g_assert_cmpuint (n_series (shown), >, own);
   {
     g_autofree char *csv = cc_table_to_csv (cc_chart_get_table (shown));
     g_assert_nonnull (strstr (csv, ",pinned,"));
     g_assert_nonnull (strstr (csv, ",model,"));
   }
-  g_assert_cmpuint (series_with (cc_results_view_get_shown_chart (results (), CC_CHART_NYQUIST), "(pinned)"), >=, 1);
+  g_assert_cmpuint (series_with (cc_results_view_get_shown_chart (results (), CC_CHART_NYQUIST), "pinned model: "), >=, 1);
   g_assert_cmpuint (pin_pixels_in_export (CC_CHART_VOLTAGE, "overlay-voltage-pinned.png"), >, 100);
   /* The window as it looks now, for people to check. */
   {
@@ -221,7 +221,7 @@ test_pin_then_change_design (void)
   /* Unpinned: the charts are the run's alone again. */
   activate ("unpin", g_variant_new_uint32 (0));
   g_assert_cmpuint (cc_overlays_get_n_pins (overlays ()), ==, 0);
-  g_assert_cmpuint (series_with (cc_results_view_get_shown_chart (results (), CC_CHART_VOLTAGE), "(pinned)"), ==, 0);
+  g_assert_cmpuint (series_with (cc_results_view_get_shown_chart (results (), CC_CHART_VOLTAGE), "pinned model: "), ==, 0);
   g_assert_cmpuint (cc_overlay_list_get_n_rows (the_list ()), ==, 0);
 }
 

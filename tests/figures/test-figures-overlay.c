@@ -88,13 +88,13 @@ test_pinned_voltage (void)
   g_assert_cmpuint (n_series (chart, 0), ==, 2 * n + 1);
   g_assert_cmpuint (cc_legend_count_entries (cc_chart_get_plot (chart, 0)), ==, legend + 1);
   key = series (chart, 0, 2 * n);
-  g_assert_cmpstr (key->label, ==, "Design &lt;B&gt; (pinned)");
+  g_assert_cmpstr (key->label, ==, "pinned model: Design &lt;B&gt;");
   g_assert_true (key->in_legend);
   g_assert_cmpuint (key->n, ==, 0);
   for (guint i = 0; i < n; i++)
     {
       CcSeries *own = series (chart, 0, i), *pin = series (chart, 0, n + i);
-      g_autofree char *label = g_strdup_printf ("Design &lt;B&gt; (pinned) · %s", own->label);
+      g_autofree char *label = g_strdup_printf ("pinned model: Design &lt;B&gt; · %s", own->label);
 
       g_assert_cmpstr (pin->label, ==, label);
       g_assert_false (pin->in_legend);
@@ -109,7 +109,7 @@ test_pinned_voltage (void)
   after = csv_of (chart);
   g_assert_true (g_str_has_prefix (after, before));
   g_assert_cmpuint (count_lines_with (after, ",pinned,"), ==, rows);
-  g_assert_cmpuint (count_lines_with (after, "Design <B> (pinned) · 0.1 C,"), ==, 2 * 60);
+  g_assert_cmpuint (count_lines_with (after, "pinned model: Design <B> · 0.1 C,"), ==, 2 * 60);
 }
 
 /* Two pins on a one-curve chart: each its own colour, neither the chart's,
@@ -133,7 +133,7 @@ test_two_pins_distinct (void)
     g_assert_false (used[ca]);
     g_assert_false (used[cb]);
     g_assert_cmpuint (ca, !=, cb);
-    g_assert_cmpstr (series (chart, 0, 2 * n + 1)->label, ==, "B (pinned) · 70 wt% CAM");
+    g_assert_cmpstr (series (chart, 0, 2 * n + 1)->label, ==, "pinned model: B · 70 wt% CAM");
   }
   g_assert_cmpuint (cc_legend_count_entries (cc_chart_get_plot (chart, 0)), ==, n + 2);
 }

@@ -363,7 +363,7 @@ cc_chart_add_pinned (CcChart       *chart,
 {
   g_autofree char *escaped = legend_name (name);
   /* TRANSLATORS: legend entry of a pinned design's curves; %s is its name. */
-  g_autofree char *label = g_strdup_printf (_("%s (pinned)"), escaped);
+  g_autofree char *label = g_strdup_printf (_("pinned model: %s"), escaped);
 
   return cc_chart_add_overlay (chart, pinned, CC_OVERLAY_PINNED, label, error);
 }

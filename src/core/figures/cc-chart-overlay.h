@@ -7,7 +7,7 @@
  * Pinned results are model output: lines in the pin's own colour, each
  * with the dash (and marker) of the chart's own series of the same label,
  * so "C/10" of a pinned design is drawn like "C/10" of the current one;
- * the legend gives one entry per pin, "NAME (pinned)". Measured data is
+ * the legend gives one entry per pin, "pinned model: NAME". Measured data is
  * drawn as open markers in the file's colour (black for the first file),
  * at most 50 per curve (evenly spaced along the curve; the CSV export
  * keeps every point), labelled "measured: FILE" (without the file's
@@ -18,7 +18,7 @@
  *
  * The chart's CSV table gets the overlay's rows in the same columns, with
  * role "pinned" (model output of a pinned design) or "measured" and the
- * overlay's label in the first column ("Design A (pinned) · C/10").
+ * overlay's label in the first column ("pinned model: Design A · C/10").
  *
  * Overlays change the chart: draw them on a copy (cc_chart_copy) to keep
  * the original.
