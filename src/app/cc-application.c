@@ -26,6 +26,8 @@ struct _CcApplication {
   gint64          screenshot_deadline;
   int             bench_view;      /* --bench-view N: particles, 0 = off */
   int             exit_status;
+  /* --overlay FILE: measured data to draw over the first window's charts */
+  char          **overlay_paths;
 };
 
 G_DEFINE_FINAL_TYPE (CcApplication, cc_application, GTK_TYPE_APPLICATION)
@@ -44,6 +46,8 @@ static const struct {
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.export('view')", { "<Control>e", NULL } },
   { "win.export('chart-png')", { "<Control><Shift>e", NULL } },
+  { "win.pin-results", { "<Control>d", NULL } },
+  { "win.import-measured", { "<Control>i", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   { "win.search-materials", { "<Control>f", NULL } },
@@ -434,13 +438,16 @@ cc_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "screenshot-view", "s", &self->screenshot_view);
   g_variant_dict_lookup (options, "screenshot-after-run", "b", &self->screenshot_after_run);
   g_variant_dict_lookup (options, "bench-view", "i", &self->bench_view);
+  g_variant_dict_lookup (options, "overlay", "^aay", &self->overlay_paths);
   if (self->bench_view < 0 || self->bench_view > 1000000)
     {
       g_printerr ("--bench-view %d: give a particle count between 1 and 1000000\n", self->bench_view);
       return 2;
     }
-  /* A picture or a benchmark needs its own instance, not a window of a running one. */
-  if (self->screenshot_path != NULL || self->bench_view > 0)
+  /* A picture or a benchmark needs its own instance, not a window of a
+   * running one; so do files to overlay, which this process reads into the
+   * window it opens. */
+  if (self->screenshot_path != NULL || self->bench_view > 0 || self->overlay_paths != NULL)
     g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
   return -1;
 }
@@ -482,6 +489,17 @@ cc_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
 }
 
+/* --overlay: each file through the window's import action, once. */
+static void
+import_overlays (CcApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_auto(GStrv) paths = g_steal_pointer (&self->overlay_paths);
+
+  for (guint i = 0; window != NULL && paths != NULL && paths[i] != NULL; i++)
+    g_action_group_activate_action (G_ACTION_GROUP (window), "import-measured-uri", g_variant_new_string (paths[i]));
+}
+
 static void
 cc_application_activate (GApplication *app)
 {
@@ -498,6 +516,7 @@ cc_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (cc_application_new_window (self));
   gtk_window_present (window);
+  import_overlays (self);
   if (self->screenshot_path != NULL)
     schedule_screenshot (self);
   else
@@ -514,6 +533,7 @@ cc_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     cc_application_open_file (self, files[i]);
+  import_overlays (self);
   if (self->screenshot_path != NULL)
     schedule_screenshot (self);
   else
@@ -528,6 +548,7 @@ cc_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_free (self->screenshot_path);
   g_free (self->screenshot_view);
+  g_strfreev (self->overlay_paths);
   G_OBJECT_CLASS (cc_application_parent_class)->finalize (object);
 }
 
@@ -555,6 +576,8 @@ cc_application_init (CcApplication *self)
       N_("With --screenshot: wait until the simulation has finished"), NULL },
     { "bench-view", 0, 0, G_OPTION_ARG_INT, NULL,
       N_("Print the 3D view's frame time for N benchmark particles, then quit"), N_("N") },
+    { "overlay", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      N_("Draw the measured data in FILE (CSV) over the charts; repeatable"), N_("FILE") },
     { NULL }
   };
 

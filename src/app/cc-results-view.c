@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "cc-results-view.h"
+#include "cc-chart-overlay.h"
+#include "cc-overlay-list.h"
+#include "cc-stage-charts.h"
 
 #include <glib/gi18n.h>
 
@@ -8,15 +11,21 @@ typedef struct {
   CcChartView *chart;
   GtkLabel    *title;
   GtkLabel    *reason;
+  CcChart     *base;        /* the run's chart, without overlays; NULL if none */
+  CcChart     *shown;       /* what the chart view draws (owned by it) */
 } Page;
 
 struct _CcResultsView {
-  GtkBox       parent_instance;
+  GtkBox         parent_instance;
 
-  GtkDropDown *chart_dropdown;
-  GtkStack    *stack;
-  GtkBox      *insights_list;
-  Page         pages[CC_N_CHARTS];
+  GtkDropDown   *chart_dropdown;
+  GtkStack      *stack;
+  GtkBox        *insights_list;
+  GtkMenuButton *overlays_button;
+  GtkLabel      *overlays_count;
+  CcOverlayList *overlay_list;
+  CcOverlays    *overlays;
+  Page           pages[CC_N_CHARTS];
 };
 
 G_DEFINE_FINAL_TYPE (CcResultsView, cc_results_view, GTK_TYPE_BOX)
@@ -105,10 +114,25 @@ on_page_shown (CcResultsView *self)
 }
 
 static void
+cc_results_view_dispose (GObject *object)
+{
+  CcResultsView *self = CC_RESULTS_VIEW (object);
+
+  for (guint k = 0; k < CC_N_CHARTS; k++)
+    g_clear_pointer (&self->pages[k].base, cc_chart_unref);
+  if (self->overlays != NULL)
+    g_signal_handlers_disconnect_by_data (self->overlays, self);
+  g_clear_object (&self->overlays);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_RESULTS_VIEW);
+  G_OBJECT_CLASS (cc_results_view_parent_class)->dispose (object);
+}
+
+static void
 cc_results_view_class_init (CcResultsViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (CC_TYPE_OVERLAY_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cathodecomposer/CathodeComposer/ui/cc-results-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CcResultsView, chart_dropdown);
@@ -116,6 +140,10 @@ cc_results_view_class_init (CcResultsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_chart_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_page_shown);
   gtk_widget_class_bind_template_child (widget_class, CcResultsView, insights_list);
+  gtk_widget_class_bind_template_child (widget_class, CcResultsView, overlays_button);
+  gtk_widget_class_bind_template_child (widget_class, CcResultsView, overlays_count);
+  gtk_widget_class_bind_template_child (widget_class, CcResultsView, overlay_list);
+  G_OBJECT_CLASS (klass)->dispose = cc_results_view_dispose;
 }
 
 static void
@@ -144,6 +172,8 @@ cc_results_view_set_chart (CcResultsView     *self,
   g_return_if_fail (CC_IS_RESULTS_VIEW (self));
   g_return_if_fail (kind < CC_N_CHARTS);
 
+  g_clear_pointer (&self->pages[kind].base, cc_chart_unref);
+  self->pages[kind].shown = NULL;
   cc_chart_view_set_chart (self->pages[kind].chart, render, hover, chart, destroy);
   gtk_stack_set_visible_child_name (self->pages[kind].stack, render ? "chart" : "empty");
 }
@@ -157,6 +187,8 @@ cc_results_view_clear (CcResultsView *self,
   g_return_if_fail (CC_IS_RESULTS_VIEW (self));
   g_return_if_fail (kind < CC_N_CHARTS);
 
+  g_clear_pointer (&self->pages[kind].base, cc_chart_unref);
+  self->pages[kind].shown = NULL;
   cc_chart_view_set_chart (self->pages[kind].chart, NULL, NULL, NULL, NULL);
   gtk_label_set_text (self->pages[kind].title, title ? title : _("Not computed yet"));
   gtk_label_set_text (self->pages[kind].reason, reason ? reason : "");
@@ -235,4 +267,103 @@ cc_results_view_set_insights (CcResultsView      *self,
       gtk_widget_add_css_class (label, "insight");
       gtk_box_append (self->insights_list, label);
     }
+}
+
+/* ---- engine charts and overlays ------------------------------------------- */
+
+/* The page's run chart with the overlays that fit it. */
+static void
+compose (CcResultsView *self,
+         CcChartKind    kind)
+{
+  Page *page = &self->pages[kind];
+  g_autoptr(GError) error = NULL;
+  CcChart *shown;
+
+  if (page->base == NULL)
+    return;
+  shown = self->overlays != NULL ? cc_overlays_apply (self->overlays, page->base, &error)
+                                 : cc_chart_ref (page->base);
+  if (error != NULL)
+    g_debug ("%s: an overlay is left out: %s", kinds[kind].id, error->message);
+  page->shown = shown;
+  cc_chart_view_set_chart (page->chart, cc_stage_chart_render, cc_stage_chart_hover, shown,
+                           (GDestroyNotify) cc_chart_unref);
+  gtk_stack_set_visible_child_name (page->stack, "chart");
+}
+
+/* How many pins and files the charts carry, next to the button's icon. */
+static void
+update_overlays_button (CcResultsView *self)
+{
+  guint n = self->overlays != NULL ? cc_overlays_get_n_pins (self->overlays)
+                                     + cc_overlays_get_n_measured (self->overlays) : 0;
+  g_autofree char *count = g_strdup_printf ("%u", n);
+
+  gtk_label_set_text (self->overlays_count, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->overlays_count), n > 0);
+}
+
+static void
+on_overlays_changed (CcResultsView *self)
+{
+  for (guint k = 0; k < CC_N_CHARTS; k++)
+    compose (self, k);
+  update_overlays_button (self);
+}
+
+void
+cc_results_view_show_chart (CcResultsView *self,
+                            CcChartKind    kind,
+                            CcChart       *chart)
+{
+  g_return_if_fail (CC_IS_RESULTS_VIEW (self));
+  g_return_if_fail (kind < CC_N_CHARTS);
+  g_return_if_fail (chart != NULL);
+
+  g_clear_pointer (&self->pages[kind].base, cc_chart_unref);
+  self->pages[kind].base = chart;
+  compose (self, kind);
+}
+
+void
+cc_results_view_set_overlays (CcResultsView *self,
+                              CcOverlays    *overlays)
+{
+  g_return_if_fail (CC_IS_RESULTS_VIEW (self));
+
+  if (self->overlays != NULL)
+    g_signal_handlers_disconnect_by_data (self->overlays, self);
+  g_set_object (&self->overlays, overlays);
+  if (overlays != NULL)
+    g_signal_connect_object (overlays, "changed", G_CALLBACK (on_overlays_changed), self, G_CONNECT_SWAPPED);
+  cc_overlay_list_set_overlays (self->overlay_list, overlays);
+  on_overlays_changed (self);
+}
+
+GHashTable *
+cc_results_view_dup_run_charts (CcResultsView *self)
+{
+  GHashTable *charts;
+
+  g_return_val_if_fail (CC_IS_RESULTS_VIEW (self), NULL);
+
+  charts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cc_chart_unref);
+  for (guint k = 0; k < CC_N_CHARTS; k++)
+    {
+      CcChart *base = self->pages[k].base;
+
+      if (base != NULL && cc_chart_kind_takes_overlays (cc_chart_get_kind (base)))
+        g_hash_table_insert (charts, g_strdup (cc_chart_get_kind (base)), cc_chart_ref (base));
+    }
+  return charts;
+}
+
+CcChart *
+cc_results_view_get_shown_chart (CcResultsView *self,
+                                 CcChartKind    kind)
+{
+  g_return_val_if_fail (CC_IS_RESULTS_VIEW (self), NULL);
+  g_return_val_if_fail (kind < CC_N_CHARTS, NULL);
+  return self->pages[kind].base != NULL ? self->pages[kind].shown : NULL;
 }

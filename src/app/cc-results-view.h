@@ -4,13 +4,17 @@
  * rate capability, Ragone, Nyquist, Bode, DRT, interfacial stability,
  * material compatibility, microstructure) and an Insights panel. A page
  * without a chart says honestly why ("not computed yet" and the reason).
- * The figure engine's render functions are plugged in with
- * cc_results_view_set_chart().
+ * The figure engine's charts of a run are shown with
+ * cc_results_view_show_chart(), which draws the overlays (pinned results,
+ * measured data) of cc-overlays.h over them; other render functions can
+ * be plugged in with cc_results_view_set_chart().
  */
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cc-chart.h"
 #include "cc-chart-view.h"
+#include "cc-overlays.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +55,21 @@ CcChartView *cc_results_view_get_chart_view  (CcResultsView     *self,
                                               CcChartKind        kind);
 CcChartKind  cc_results_view_get_visible     (CcResultsView     *self);
 void         cc_results_view_set_visible     (CcResultsView     *self,
+                                              CcChartKind        kind);
+/* A chart of the figure engine from a run (takes @chart), drawn with the
+ * overlays that fit it; the chart itself stays as the run made it. */
+void         cc_results_view_show_chart      (CcResultsView     *self,
+                                              CcChartKind        kind,
+                                              CcChart           *chart);
+/* The overlays to draw (pins, measured data); redrawn when they change. */
+void         cc_results_view_set_overlays    (CcResultsView     *self,
+                                              CcOverlays        *overlays);
+/* Chart kind ("voltage-profile", …) → the run's CcChart (a reference),
+ * for the kinds that take overlays: what a pin keeps. */
+GHashTable  *cc_results_view_dup_run_charts  (CcResultsView     *self);
+/* The chart page @kind draws now, overlays included; NULL when the page
+ * shows no engine chart. */
+CcChart     *cc_results_view_get_shown_chart (CcResultsView     *self,
                                               CcChartKind        kind);
 /* Pango markup, one insight per entry; NULL or empty shows a placeholder. */
 void         cc_results_view_set_insights    (CcResultsView     *self,

@@ -30,8 +30,7 @@ cc_stage_charts_show (CcResultsView *results,
                       GError        *error)
 {
   if (chart != NULL)
-    cc_results_view_set_chart (results, kind, cc_stage_chart_render, cc_stage_chart_hover,
-                               chart, (GDestroyNotify) cc_chart_unref);
+    cc_results_view_show_chart (results, kind, chart);   /* draws pins and measured data over it */
   else
     cc_results_view_clear (results, kind, _("No chart"),
                            error != NULL ? error->message : _("The run produced no data for this chart."));

@@ -22,10 +22,10 @@ typedef enum {
 
 static void save_as (CcWindow *self, AfterSave after);
 
-static void
-show_error (CcWindow   *self,
-            const char *heading,
-            GError     *error)
+void
+cc_window_show_error (CcWindow   *self,
+                      const char *heading,
+                      GError     *error)
 {
   CcAlert *alert = cc_alert_new (GTK_WINDOW (self), heading, error->message);
 
@@ -101,7 +101,7 @@ open_file (CcWindow *self,
       return;
     }
   if (!cc_window_load_file (self, file, &error))
-    show_error (self, _("Could not open the design"), error);
+    cc_window_show_error (self, _("Could not open the design"), error);
 }
 
 static void
@@ -189,7 +189,7 @@ save_to (CcWindow *self,
 
   if (!cc_window_save_file (self, file, &error))
     {
-      show_error (self, _("Could not save the design"), error);
+      cc_window_show_error (self, _("Could not save the design"), error);
       return FALSE;
     }
   name = g_file_get_basename (file);
@@ -373,7 +373,7 @@ on_export_response (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       if (file != NULL && !export_to (self, target, file, &error))
-        show_error (self, _("Could not export"), error);
+        cc_window_show_error (self, _("Could not export"), error);
       else if (file != NULL)
         cc_window_show_message (self, _("Exported"), FALSE);
     }

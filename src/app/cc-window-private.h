@@ -8,6 +8,7 @@
 
 #include "cc-window.h"
 #include "cc-autosave.h"
+#include "cc-overlays.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,7 @@ struct _CcWindow {
   guint                 last_serial;
   gboolean              close_confirmed;
   GtkNativeDialog      *file_dialog;
+  CcOverlays           *overlays;          /* pins and measured data on the charts */
 };
 
 /* cc-window-actions.c */
@@ -50,6 +52,13 @@ void cc_window_rebuild_recent   (CcWindow   *self);
 void cc_window_confirm_close    (CcWindow   *self);
 void cc_window_add_recent       (CcWindow   *self,
                                  GFile      *file);
+/* An alert with @heading and the error's message, also in the status bar. */
+void cc_window_show_error       (CcWindow   *self,
+                                 const char *heading,
+                                 GError     *error);
+
+/* cc-window-overlays.c: pins and measured data (win.pin-results, …) */
+void cc_window_overlays_init    (CcWindow   *self);
 
 /* cc-window-pipeline.c */
 void cc_window_pipeline_init    (CcWindow   *self);

@@ -178,6 +178,7 @@ cc_window_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->autosaver);
+  g_clear_object (&self->overlays);
   gtk_widget_dispose_template (GTK_WIDGET (object), CC_TYPE_WINDOW);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
@@ -239,6 +240,7 @@ cc_window_init (CcWindow *self)
   cc_formulation_editor_set_document (self->editor, self->document);
 
   cc_window_actions_init (self);
+  cc_window_overlays_init (self);
   cc_window_pipeline_init (self);
   self->recent = gtk_recent_manager_get_default ();
   g_signal_connect_swapped (self->recent, "changed", G_CALLBACK (cc_window_rebuild_recent), self);
@@ -362,6 +364,13 @@ cc_window_get_presets (CcWindow *self)
 {
   g_return_val_if_fail (CC_IS_WINDOW (self), NULL);
   return self->presets;
+}
+
+CcOverlays *
+cc_window_get_overlays (CcWindow *self)
+{
+  g_return_val_if_fail (CC_IS_WINDOW (self), NULL);
+  return self->overlays;
 }
 
 CcPipeline *

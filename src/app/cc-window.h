@@ -50,5 +50,7 @@ CcViewPanel         *cc_window_get_view_panel    (CcWindow       *self);
 CcResultsView       *cc_window_get_results       (CcWindow       *self);
 CcPresetsGallery    *cc_window_get_presets       (CcWindow       *self);
 CcPipeline          *cc_window_get_pipeline      (CcWindow       *self);
+/* Pinned results and measured data drawn on the charts. */
+CcOverlays          *cc_window_get_overlays      (CcWindow       *self);
 
 G_END_DECLS

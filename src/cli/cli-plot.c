@@ -1,18 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * plot DESIGN --chart NAME --format png|svg|pdf|csv -o FILE: one chart of a
- * design, drawn by the same figure engine as the app.
+ * design, drawn by the same figure engine as the app, with measured data
+ * (--overlay FILE.csv, repeatable) drawn over the prediction.
  */
 #include "cli-common.h"
 #include "cli-commands.h"
 #include "cc-chart-export.h"
+#include "cc-chart-overlay.h"
 #include "cc-chart-registry.h"
 #include "cc-plot.h"
 #include "cc-preset.h"
 
 #include <stdio.h>
 
-#define PLOT_ARGS "DESIGN --chart NAME -o FILE"
+#define PLOT_ARGS "DESIGN --chart NAME -o FILE [--overlay DATA.csv ...]"
 
 static int
 list_charts (gboolean json)
@@ -59,6 +61,7 @@ typedef struct {
   int      cycle;
   int      particles;
   gboolean json;
+  char   **overlays;
 } PlotArgs;
 
 static void
@@ -68,6 +71,7 @@ plot_args_clear (PlotArgs *a)
   g_free (a->format);
   g_free (a->output);
   g_free (a->theme);
+  g_strfreev (a->overlays);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PlotArgs, plot_args_clear)
 
@@ -108,7 +112,7 @@ int
 cli_plot_run (int    argc,
               char **argv)
 {
-  g_auto(PlotArgs) a = { NULL, NULL, NULL, NULL, 360, 270, 300, 0, 0, FALSE };
+  g_auto(PlotArgs) a = { NULL, NULL, NULL, NULL, 360, 270, 300, 0, 0, FALSE, NULL };
   GOptionEntry entries[] = {
     { "chart", 'c', 0, G_OPTION_ARG_STRING, &a.chart, N_("Chart to draw ('list' names them)"), "NAME" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &a.format, N_("png, svg, pdf or csv (default: from -o)"), "FORMAT" },
@@ -120,10 +124,13 @@ cli_plot_run (int    argc,
     { "particles", 0, 0, G_OPTION_ARG_INT, &a.particles, N_("Particle budget of the packing (default: the design's)"), "N" },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &a.theme, N_("print (default), light or dark"), "THEME" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &a.json, N_("With --chart list: print JSON"), NULL },
+    { "overlay", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &a.overlays,
+      N_("Measured data (CSV) to draw over the chart; repeatable"), "FILE" },
     { NULL }
   };
   g_autoptr(CcDesign) design = NULL;
   g_autoptr(CcChart) chart = NULL;
+  g_autoptr(GPtrArray) measured = NULL;
   g_autoptr(GError) error = NULL;
   CcPlotOptions options = { 0 };
   CcChartFormat format;
@@ -144,14 +151,33 @@ cli_plot_run (int    argc,
   if (rc != CLI_EXIT_OK)
     return rc;
 
+  if (a.overlays != NULL && cc_measured_kind_for_chart (a.chart) == CC_MEASURED_AUTO)
+    return cli_fail (CLI_EXIT_USAGE, _("plot: --overlay: the %s chart shows no measured data (voltage-profile, "
+                                       "cycling, rate-capability, nyquist and bode do)"), a.chart);
+
   design = cc_design_load_from_argument (argv[1], &error);
   if (design == NULL || !cc_design_validate (design, cc_material_db_get_default (), &error))
     return cli_fail_error (error);
+  /* Read the data before the (slow) simulation, so a bad file fails fast. */
+  measured = g_ptr_array_new_with_free_func ((GDestroyNotify) cc_measured_free);
+  for (guint i = 0; a.overlays != NULL && a.overlays[i] != NULL; i++)
+    {
+      CcMeasuredData *data = cc_measured_load (a.overlays[i], cc_measured_kind_for_chart (a.chart), &error);
+
+      if (data == NULL)
+        return cli_fail_error (error);
+      g_ptr_array_add (measured, data);
+    }
   options.cycle = (guint) a.cycle;
   options.particles = (guint) a.particles;
   chart = cc_plot_build_chart (a.chart, design, cc_material_db_get_default (), &options, &error);
-  if (chart == NULL ||
-      !cc_chart_export (chart, &style, format, a.output, a.width_pt, a.height_pt, a.dpi, &error))
+  if (chart == NULL)
+    return cli_fail_error (error);
+  /* A measured spectrum in ohm is compared per area with the design's electrode. */
+  for (guint i = 0; i < measured->len; i++)
+    if (!cc_chart_add_measured (chart, g_ptr_array_index (measured, i), design->cell.area_cm2, &error))
+      return cli_fail_error (error);
+  if (!cc_chart_export (chart, &style, format, a.output, a.width_pt, a.height_pt, a.dpi, &error))
     return cli_fail_error (error);
   return CLI_EXIT_OK;
 }

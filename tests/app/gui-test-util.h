@@ -9,6 +9,8 @@
 #include <string.h>
 #include "cc-application.h"
 
+#include "cc-alert.h"
+
 /* Runs the main loop until `done` returns TRUE or the time runs out. */
 static inline gboolean
 iterate_until (gboolean (*done) (gpointer),
@@ -46,6 +48,27 @@ is_mapped (gpointer widget)
   return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
 }
 
+/* The message dialog on screen, if any. */
+static inline CcAlert *
+find_alert (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not owned */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (CC_IS_ALERT (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return CC_ALERT (w);
+    }
+  return NULL;
+}
+
+static inline gboolean
+alert_shown (gpointer data)
+{
+  return find_alert () != NULL;
+}
+
 /* Warnings fail the test, except those about the test machine itself (Xvfb
  * has no session bus). GTK logs through the structured API, so this is a
  * writer function rather than a fatal handler. */
@@ -68,8 +91,8 @@ log_writer (GLogLevelFlags   level,
   return g_log_writer_default (level, fields, n_fields, data);
 }
 
-/* Warnings fail the test (log_writer), criticals abort. FALSE without a
- * display: the test then exits 77 (skipped). */
+/* GTest and GTK for a GUI test: warnings fail it (log_writer), criticals
+ * abort. FALSE without a display: the test then exits 77 (skipped). */
 static inline gboolean
 gui_test_init (int    *argc,
                char ***argv)

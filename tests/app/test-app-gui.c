@@ -236,8 +236,6 @@ test_editor_flags_invalid_value (void)
   g_assert_null (cc_formulation_editor_get_shown_error (editor, NULL));
 }
 
-static CcAlert *find_alert (void);
-static gboolean alert_shown (gpointer data);
 
 /* ---- files -------------------------------------------------------------------- */
 
@@ -492,26 +490,6 @@ test_chart_render_export_hover (void)
 }
 
 /* ---- unsaved changes and recovery --------------------------------------------- */
-
-static CcAlert *
-find_alert (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* not owned */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-      if (CC_IS_ALERT (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return CC_ALERT (w);
-    }
-  return NULL;
-}
-
-static gboolean
-alert_shown (gpointer data)
-{
-  return find_alert () != NULL;
-}
 
 static void
 test_close_asks_about_unsaved_changes (void)

@@ -185,7 +185,8 @@ test_errors (void)
 
   g_assert_true (g_file_set_contents (bad, "freq,Z',Z''\n1000,10,-1\n100,1O.5,-2\n10,3,-4\n", -1, NULL));
   RUN_CLI (&r1, "drt", bad);
-  expect_failure (&r1, 1, "bad.csv:3: column 2 ('1O.5'): not a number");
+  expect_failure (&r1, 1, "bad.csv:3: column 2 ");
+  g_assert_nonnull (strstr (r1.err, "'1O.5' is not a number"));
   RUN_CLI (&r2, "eis-fit", good);
   expect_failure (&r2, 2, "--circuit is required");
   RUN_CLI (&r3, "eis-fit", good, "--circuit", "R0-p(R1,Q1");

@@ -93,7 +93,7 @@ assert_parse_error (const char *text, const char *fragment)
 static void
 test_errors (void)
 {
-  assert_parse_error ("freq,Z',Z''\n1000,10,-1\n100,abc,-2\n10,3,-4\n", "bad.csv:3: column 2 ('abc'): not a number");
+  assert_parse_error ("freq,Z',Z''\n1000,10,-1\n100,abc,-2\n10,3,-4\n", "bad.csv:3: column 2 “Z'”: 'abc' is not a number");
   assert_parse_error ("1000;10;-1\n100;11\n10;3;-4\n", "bad.csv:2: expected at least 3 columns, found 2");
   assert_parse_error ("1000,10,-1\n-100,11,-2\n10,3,-4\n", "bad.csv:2: column 1: frequency -100 Hz must be positive");
   assert_parse_error ("", "0 data rows");

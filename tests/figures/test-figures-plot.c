@@ -355,6 +355,80 @@ test_cli_writes_chart (void)
   g_rmdir (dir);
 }
 
+/* --overlay: measured data on the chart and in its CSV export; files that
+ * do not fit the chart are refused before the simulation runs. */
+static void
+test_cli_overlay (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cc-plot-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (dir, "rate.csv", NULL);
+  g_autofree char *png = g_build_filename (dir, "v.png", NULL);
+  g_autofree char *rate = g_build_filename (g_getenv ("CC_SOURCE_ROOT"), "data", "examples",
+                                            "rate-capability-synthetic.csv", NULL);
+  g_autofree char *cycling = g_build_filename (g_getenv ("CC_SOURCE_ROOT"), "data", "examples",
+                                               "cycling-synthetic.csv", NULL);
+  const char *preset = "preset:tis2-na3ps4";
+
+  if (cc_preset_list_lookup (cc_preset_list_get_default (), "tis2-na3ps4") == NULL)
+    {
+      g_test_skip ("the presets are the stub: copy the real data/presets");
+      return;
+    }
+  {
+    g_auto(Run) r = { 0 };
+
+    run_cli (&r, preset, "--chart", "stability-window", "--overlay", rate, "-o", png, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "shows no measured data"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+
+    run_cli (&r, preset, "--chart", "voltage-profile", "--overlay", cycling, "-o", png, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "no voltage column"));
+    g_assert_nonnull (strstr (r.err, "look like cycling data"));
+    g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    g_autofree char *missing = g_build_filename (dir, "missing.csv", NULL);
+
+    run_cli (&r, preset, "--chart", "cycling", "--overlay", missing, "-o", png, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "missing.csv"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    g_autofree char *text = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    g_autofree char *reason = NULL;
+    guint rows = 0, measured = 0, model = 0;
+    g_auto(GStrv) lines = NULL;
+
+    run_cli (&r, preset, "--chart", "rate-capability", "--overlay", rate, "--overlay", rate, "-o", csv, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+    bytes = g_bytes_new (text, strlen (text));
+    if (!figures_check_csv (bytes, &rows, &reason))
+      g_error ("%s", reason);
+    lines = g_strsplit (text, "\n", -1);
+    for (guint i = 1; lines[i] != NULL; i++)
+      {
+        if (g_str_has_prefix (lines[i], "measured: rate-capability-synthetic,0,measured,,"))
+          measured++;
+        else if (strstr (lines[i], ",model,") != NULL)
+          model++;
+      }
+    /* Both files, every row; the model's points too. */
+    g_assert_cmpuint (measured, ==, 2 * 18);
+    g_assert_cmpuint (model, >, 0);
+    g_assert_cmpuint (rows, ==, measured + model);
+    g_unlink (csv);
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -369,5 +443,6 @@ main (int    argc,
   g_test_add_func ("/figures/cli/list", test_cli_list);
   g_test_add_func ("/figures/cli/exit-codes", test_cli_exit_codes);
   g_test_add_func ("/figures/cli/writes-chart", test_cli_writes_chart);
+  g_test_add_func ("/figures/cli/overlay", test_cli_overlay);
   return g_test_run ();
 }

@@ -1,93 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "cc-eis-csv.h"
+#include "cc-csv.h"
 
 #include <math.h>
 #include <string.h>
-#include <glib/gstdio.h>
 
 typedef struct {
-  const char *origin;
-  char        delim;          /* ',', ';', '\t' or ' ' (runs of blanks) */
-  gboolean    decimal_comma;
-  int         col_f, col_re, col_im;
-  gboolean    area_specific;
-  GArray     *f, *re, *im;
-  CcEisSpectrum *procs;       /* collects cc-process comments */
+  const CcCsvTable *table;
+  int               col_f, col_re, col_im;
+  gboolean          area_specific;
+  GArray           *f, *re, *im;
 } Reader;
-
-static gboolean
-parse_error (GError **error, const Reader *r, guint line, const char *format, ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-parse_error (GError **error, const Reader *r, guint line, const char *format, ...)
-{
-  g_autofree char *msg = NULL;
-  va_list args;
-
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, CC_EIS_ERROR, CC_EIS_ERROR_PARSE, "%s:%u: %s", r->origin, line, msg);
-  return FALSE;
-}
-
-static char **
-split_fields (const char *line, char delim)
-{
-  char **fields;
-
-  if (delim != ' ')
-    fields = g_strsplit (line, (char[]) { delim, '\0' }, -1);
-  else
-    {
-      g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-      g_auto(GStrv) raw = g_strsplit_set (line, " \t", -1);
-
-      for (guint i = 0; raw[i]; i++)
-        if (raw[i][0] != '\0')
-          g_ptr_array_add (parts, g_strdup (raw[i]));
-      g_ptr_array_add (parts, NULL);
-      fields = (char **) g_ptr_array_steal (parts, NULL);
-    }
-  for (guint i = 0; fields[i]; i++)
-    {
-      g_strstrip (fields[i]);
-      /* Spreadsheet exports quote fields. */
-      if (fields[i][0] == '"' && strlen (fields[i]) >= 2 && g_str_has_suffix (fields[i], "\""))
-        {
-          memmove (fields[i], fields[i] + 1, strlen (fields[i]));
-          fields[i][strlen (fields[i]) - 1] = '\0';
-        }
-    }
-  return fields;
-}
-
-static gboolean
-parse_double (const char *text, gboolean decimal_comma, double *out)
-{
-  g_autofree char *copy = g_strdup (text);
-  char *end = NULL;
-
-  if (decimal_comma)
-    g_strdelimit (copy, ",", '.');
-  g_strstrip (copy);
-  if (copy[0] == '\0')
-    return FALSE;
-  *out = g_ascii_strtod (copy, &end);
-  return end != NULL && *end == '\0' && isfinite (*out);
-}
-
-static char
-detect_delimiter (const char *line)
-{
-  if (strchr (line, ';'))
-    return ';';
-  if (strchr (line, '\t'))
-    return '\t';
-  if (strchr (line, ','))
-    return ',';
-  return ' ';
-}
 
 typedef enum { COL_OTHER, COL_FREQ, COL_RE, COL_IM } ColKind;
 
@@ -114,14 +37,14 @@ classify_column (const char *name, gboolean *area)
 }
 
 static gboolean
-read_header (Reader *r, char **fields, guint line, GError **error)
+read_header (Reader *r, GError **error)
 {
-  guint n = g_strv_length (fields);
+  const CcCsvTable *t = r->table;
 
   r->col_f = r->col_re = r->col_im = -1;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < t->n_header; i++)
     {
-      ColKind k = classify_column (fields[i], &r->area_specific);
+      ColKind k = classify_column (t->header[i], &r->area_specific);
 
       if (k == COL_FREQ && r->col_f < 0)
         r->col_f = (int) i;
@@ -132,49 +55,27 @@ read_header (Reader *r, char **fields, guint line, GError **error)
     }
   if (r->col_f >= 0 && r->col_re >= 0 && r->col_im >= 0)
     return TRUE;
-  if (n == 3)
+  if (t->n_header == 3)
     {
       r->col_f = 0, r->col_re = 1, r->col_im = 2;
       return TRUE;
     }
-  return parse_error (error, r, line, "cannot tell which of the %u columns hold the frequency, "
-                      "Z' and Z'' (name them e.g. freq, Z', Z'')", n);
+  return cc_csv_error (t, t->header_line, error, "cannot tell which of the %u columns hold the frequency, "
+                       "Z' and Z'' (name them e.g. freq, Z', Z'')", t->n_header);
 }
 
 static gboolean
-read_row (Reader *r, char **fields, guint line, GError **error)
+read_row (Reader *r, const CcCsvRow *row, GError **error)
 {
-  guint n = g_strv_length (fields);
   int cols[3] = { r->col_f, r->col_re, r->col_im };
   double v[3];
 
   for (guint k = 0; k < 3; k++)
-    {
-      if ((guint) cols[k] >= n)
-        return parse_error (error, r, line, "expected at least %d columns, found %u", cols[k] + 1, n);
-      if (!parse_double (fields[cols[k]], r->decimal_comma, &v[k]))
-        {
-          g_autofree char *valid = g_utf8_make_valid (fields[cols[k]], -1);
-          g_autofree char *shown = NULL;
-
-          /* Quote at most 40 characters, without control characters. */
-          for (char *c = valid; *c; c++)
-            if ((guchar) *c < 0x20)
-              *c = ' ';
-          if (g_utf8_strlen (valid, -1) > 40)
-            {
-              g_autofree char *head = g_utf8_substring (valid, 0, 40);
-              shown = g_strconcat (head, "…", NULL);
-            }
-          else
-            shown = g_strdup (valid);
-          return parse_error (error, r, line, "column %d ('%s'): not a number", cols[k] + 1, shown);
-        }
-    }
+    if (!cc_csv_row_get_double (r->table, row, cols[k], &v[k], error))
+      return FALSE;
   if (v[0] <= 0)
-    return parse_error (error, r, line, "column %d: frequency %g Hz must be positive", cols[0] + 1, v[0]);
-  if (r->f->len >= CC_EIS_MAX_POINTS)
-    return parse_error (error, r, line, "more than %d data rows", CC_EIS_MAX_POINTS);
+    return cc_csv_error (r->table, row->line, error, "column %d: frequency %g Hz must be positive",
+                         cols[0] + 1, v[0]);
   g_array_append_val (r->f, v[0]);
   g_array_append_val (r->re, v[1]);
   g_array_append_val (r->im, v[2]);
@@ -183,7 +84,7 @@ read_row (Reader *r, char **fields, guint line, GError **error)
 
 /* "# cc-process: NAME; resistance=R; tau_s=T" as written by the exporter. */
 static void
-read_process_comment (Reader *r, const char *text)
+read_process_comment (CcEisSpectrum *procs, const char *text)
 {
   g_auto(GStrv) parts = g_strsplit (text, ";", -1);
   double res = NAN, tau = NAN;
@@ -198,55 +99,28 @@ read_process_comment (Reader *r, const char *text)
         continue;
       g_strstrip (kv[0]);
       if (g_str_equal (kv[0], "resistance"))
-        parse_double (kv[1], FALSE, &res);
+        cc_csv_parse_double (kv[1], FALSE, &res);
       else if (g_str_equal (kv[0], "tau_s"))
-        parse_double (kv[1], FALSE, &tau);
+        cc_csv_parse_double (kv[1], FALSE, &tau);
     }
   g_strstrip (parts[0]);
   if (parts[0][0] != '\0' && isfinite (res) && isfinite (tau) && tau > 0)
-    cc_eis_spectrum_add_process (r->procs, parts[0], res, tau);
+    cc_eis_spectrum_add_process (procs, parts[0], res, tau);
 }
 
 static gboolean
-read_lines (Reader *r, char **lines, GError **error)
+read_table (Reader *r, GError **error)
 {
-  gboolean first = TRUE;
-
-  for (guint i = 0; lines[i] != NULL; i++)
+  if (r->table->header != NULL)
     {
-      char *line = g_strstrip (lines[i]);
-      g_auto(GStrv) fields = NULL;
-      double probe;
-
-      if (line[0] == '\0')
-        continue;
-      if (line[0] == '#')
-        {
-          if (g_str_has_prefix (line, "# cc-process:"))
-            read_process_comment (r, line + strlen ("# cc-process:"));
-          continue;
-        }
-      if (first)
-        {
-          r->delim = detect_delimiter (line);
-          r->decimal_comma = r->delim != ',';
-        }
-      fields = split_fields (line, r->delim);
-      if (first)
-        {
-          first = FALSE;
-          /* A first field that is not a number makes this a header. */
-          if (!parse_double (fields[0], r->decimal_comma, &probe))
-            {
-              if (!read_header (r, fields, i + 1, error))
-                return FALSE;
-              continue;
-            }
-          r->col_f = 0, r->col_re = 1, r->col_im = 2;
-        }
-      if (!read_row (r, fields, i + 1, error))
+      if (!read_header (r, error))
         return FALSE;
     }
+  else
+    r->col_f = 0, r->col_re = 1, r->col_im = 2;
+  for (guint i = 0; i < r->table->rows->len; i++)
+    if (!read_row (r, g_ptr_array_index (r->table->rows, i), error))
+      return FALSE;
   return TRUE;
 }
 
@@ -277,41 +151,34 @@ cc_eis_spectrum_parse_csv (const char  *data,
                            const char  *origin,
                            GError     **error)
 {
+  CcCsvOptions opts = { CC_EIS_MAX_FILE_BYTES, CC_EIS_MAX_POINTS, CC_EIS_ERROR, CC_EIS_ERROR_PARSE };
   g_autoptr(CcEisSpectrum) procs = cc_eis_spectrum_new (0);
-  g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr(CcCsvTable) table = NULL;
   CcEisSpectrum *s;
   gboolean flip;
   Reader r = { 0 };
 
   g_return_val_if_fail (data != NULL, NULL);
-  if (length < 0)
-    length = strlen (data);
-  if ((gsize) length > CC_EIS_MAX_FILE_BYTES)
+  table = cc_csv_parse (data, length, origin, &opts, error);
+  if (table == NULL)
+    return NULL;
+  for (guint i = 0; i < table->comments->len; i++)
     {
-      g_set_error (error, CC_EIS_ERROR, CC_EIS_ERROR_PARSE, "%s: larger than %d bytes",
-                   origin ? origin : "CSV", CC_EIS_MAX_FILE_BYTES);
-      return NULL;
+      const char *line = g_ptr_array_index (table->comments, i);
+
+      if (g_str_has_prefix (line, "# cc-process:"))
+        read_process_comment (procs, line + strlen ("# cc-process:"));
     }
-  text = g_strndup (data, length);
-  if (memchr (data, '\0', length) != NULL)
-    {
-      g_set_error (error, CC_EIS_ERROR, CC_EIS_ERROR_PARSE,
-                   "%s: binary data, not a CSV text file", origin ? origin : "CSV");
-      return NULL;
-    }
-  lines = g_strsplit (g_str_has_prefix (text, "\xef\xbb\xbf") ? text + 3 : text, "\n", -1);
-  r.origin = origin ? origin : "CSV";
+  r.table = table;
   r.f = g_array_new (FALSE, FALSE, sizeof (double));
   r.re = g_array_new (FALSE, FALSE, sizeof (double));
   r.im = g_array_new (FALSE, FALSE, sizeof (double));
-  r.procs = procs;
-  if (!read_lines (&r, lines, error))
+  if (!read_table (&r, error))
     s = NULL;
   else if (r.f->len < 3)
     {
       g_set_error (error, CC_EIS_ERROR, CC_EIS_ERROR_PARSE,
-                   "%s: %u data rows; a spectrum needs at least 3", r.origin, r.f->len);
+                   "%s: %u data rows; a spectrum needs at least 3", table->origin, r.f->len);
       s = NULL;
     }
   else
@@ -337,7 +204,7 @@ cc_eis_spectrum_parse_csv (const char  *data,
    * rather than hand out one that fails later (found by fuzzing). */
   if (s != NULL && !cc_eis_spectrum_validate (s, 3, error))
     {
-      g_prefix_error (error, "%s: ", r.origin);
+      g_prefix_error (error, "%s: ", table->origin);
       g_clear_pointer (&s, cc_eis_spectrum_free);
     }
   return s;
@@ -347,18 +214,13 @@ CcEisSpectrum *
 cc_eis_spectrum_load_csv (const char  *path,
                           GError     **error)
 {
+  CcCsvOptions options = { CC_EIS_MAX_FILE_BYTES, CC_EIS_MAX_POINTS, CC_EIS_ERROR, CC_EIS_ERROR_PARSE };
   g_autofree char *data = NULL;
   gsize length = 0;
-  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
-  if (g_stat (path, &st) == 0 && (gsize) st.st_size > CC_EIS_MAX_FILE_BYTES)
-    {
-      g_set_error (error, CC_EIS_ERROR, CC_EIS_ERROR_PARSE, "%s: larger than %d bytes",
-                   path, CC_EIS_MAX_FILE_BYTES);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &data, &length, error))
+  data = cc_csv_read_file (path, &options, &length, error);
+  if (data == NULL)
     return NULL;
   return cc_eis_spectrum_parse_csv (data, length, path, error);
 }

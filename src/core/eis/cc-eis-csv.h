@@ -2,9 +2,9 @@
  *
  * Reading and writing spectra as CSV text.
  *
- * Reading: one row per frequency; fields separated by ',' or ';' (tab and
- * runs of spaces also work; with ';', tab or spaces a decimal comma is
- * accepted). Lines starting with '#' are comments. An optional first line
+ * Reading (the tokenizer is cc-csv.h): one row per frequency; fields
+ * separated by ',' or ';' (tab and runs of spaces also work; with ';', tab
+ * or spaces a decimal comma is accepted). Lines starting with '#' are comments. An optional first line
  * of column names picks the columns: frequency ("freq", "f", "Frequency/Hz"),
  * real part ("Z'", "Re(Z)", "Zreal", "z_real_ohm") and imaginary part
  * ("Z''", "-Z''", "Im(Z)", "Zimag"); columns such as time, |Z| or phase are

@@ -34,6 +34,15 @@ cc_colorbar_free (CcColorbar *bar)
   g_free (bar);
 }
 
+CcColorbar *
+cc_colorbar_copy (const CcColorbar *bar)
+{
+  CcColorbar *copy = g_memdup2 (bar, sizeof *bar);
+
+  copy->title = g_strdup (bar->title);
+  return copy;
+}
+
 void
 cc_plot_set_colorbar (CcPlot     *plot,
                       CcScale     scale,

@@ -140,19 +140,18 @@ curve_table (const CcCurveSet *set,
 
 /* Labels sit above their points: keep a fifth of the axis free above the
  * highest curve. */
-static void
-leave_headroom (CcPlot           *plot,
-                const CcCurveSet *set)
+void
+cc_plot_leave_headroom (CcPlot *plot)
 {
   double hi = -INFINITY;
 
-  for (guint i = 0; i < set->curves->len; i++)
+  for (guint i = 0; i < plot->series->len; i++)
     {
-      const CcDataCurve *c = g_ptr_array_index (set->curves, i);
+      const CcSeries *s = g_ptr_array_index (plot->series, i);
 
-      for (guint k = 0; k < c->n; k++)
-        if (isfinite (c->y[k]))
-          hi = MAX (hi, c->y[k]);
+      for (guint k = 0; s->y_axis == CC_AXIS_Y && k < s->n; k++)
+        if (isfinite (s->y[k]))
+          hi = MAX (hi, s->y[k]);
     }
   if (hi > 0)
     cc_plot_set_axis_range (plot, CC_AXIS_Y, NAN, 1.25 * hi);
@@ -185,7 +184,7 @@ curve_chart (const CcCurveSet     *set,
   cc_plot_set_axis_include_zero (plot, CC_AXIS_Y, spec->y_zero);
   add_curves (plot, set, spec->model_mode);
   if (set->marks->len > 0 && spec->y_scale == CC_SCALE_LINEAR)
-    leave_headroom (plot, set);
+    cc_plot_leave_headroom (plot);
   cc_chart_set_table (chart, curve_table (set, spec->x_column, spec->y_column));
   return chart;
 }
@@ -335,25 +334,26 @@ add_run (CcPlot             *plot,
 
 /* Capacity in the lower three fifths, efficiency in the upper third, so the
  * two sets of markers never sit on each other. */
-static void
-separate_axes (CcPlot              *plot,
-               const CcCyclingData *data)
+void
+cc_plot_separate_cycling_axes (CcPlot *plot)
 {
   double cap_max = -INFINITY, ce_min = INFINITY, ce_max = -INFINITY;
 
-  for (guint i = 0; i < data->runs->len; i++)
+  for (guint i = 0; i < plot->series->len; i++)
     {
-      const CcCyclingRun *run = g_ptr_array_index (data->runs, i);
+      const CcSeries *s = g_ptr_array_index (plot->series, i);
 
-      for (guint k = 0; k < run->n; k++)
+      for (guint k = 0; k < s->n; k++)
         {
-          if (isfinite (run->capacity_mAh_g[k]))
-            cap_max = MAX (cap_max, run->capacity_mAh_g[k]);
-          if (run->efficiency != NULL && isfinite (run->efficiency[k]))
+          if (!isfinite (s->y[k]))
+            continue;
+          if (s->y_axis == CC_AXIS_Y2)
             {
-              ce_min = MIN (ce_min, 100 * run->efficiency[k]);
-              ce_max = MAX (ce_max, 100 * run->efficiency[k]);
+              ce_min = MIN (ce_min, s->y[k]);
+              ce_max = MAX (ce_max, s->y[k]);
             }
+          else
+            cap_max = MAX (cap_max, s->y[k]);
         }
     }
   if (cap_max > 0 && isfinite (ce_min))
@@ -384,7 +384,7 @@ cc_chart_cycling_new (const CcCyclingData *data,
   cc_plot_set_axis_include_zero (plot, CC_AXIS_Y, TRUE);
   for (guint i = 0; i < data->runs->len; i++)
     add_run (plot, g_ptr_array_index (data->runs, i), i, data->runs->len == 1);
-  separate_axes (plot, data);
+  cc_plot_separate_cycling_axes (plot);
   cc_chart_set_table (chart, cycling_table (data));
   return chart;
 }

@@ -10,6 +10,16 @@ copy_array (const double *a,
   return a != NULL ? g_memdup2 (a, n * sizeof (double)) : NULL;
 }
 
+char *
+cc_c_rate_label (double c_rate)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (c_rate > 0 && c_rate < 1 && fabs (1 / c_rate - round (1 / c_rate)) < 1e-6)
+    return g_strdup_printf ("C/%.0f", 1 / c_rate);
+  return g_strdup_printf ("%sC", g_ascii_formatd (buf, sizeof buf, "%g", c_rate));
+}
+
 /* Curves. */
 
 static void

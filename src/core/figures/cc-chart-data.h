@@ -65,6 +65,9 @@ void         cc_curve_set_add_mark   (CcCurveSet       *set,
                                       double            x,
                                       double            y,
                                       const char       *label);
+/* "C/10", "2C": how a C-rate is labelled on the model's and the measured
+ * curves alike, so the two can be matched by label. */
+char        *cc_c_rate_label         (double            c_rate);
 
 /* Capacity and Coulombic efficiency against cycle number. */
 typedef struct {

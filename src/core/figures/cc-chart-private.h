@@ -217,6 +217,7 @@ CcMarker       cc_series_marker        (const CcSeries     *series);
 /* Colour bar (cc-chart-colorbar.c): the room it takes right of the plot,
  * and drawing it there. */
 void           cc_colorbar_free        (CcColorbar         *bar);
+CcColorbar    *cc_colorbar_copy        (const CcColorbar   *bar);
 double         cc_colorbar_extent      (const CcPlot       *plot,
                                         const CcPlotLayout *pl,
                                         const CcChartStyle *style,
@@ -225,6 +226,12 @@ void           cc_colorbar_draw        (const CcPlot       *plot,
                                         const CcPlotLayout *pl,
                                         const CcChartStyle *style,
                                         cairo_t            *cr);
+
+/* Fixed axis ranges of the curve charts (cc-chart-curves.c), set again
+ * when overlays add data: a fifth of the y axis free above the highest
+ * curve (for peak labels); cycling capacity below, efficiency above. */
+void           cc_plot_leave_headroom  (CcPlot             *plot);
+void           cc_plot_separate_cycling_axes (CcPlot       *plot);
 
 /* Render parts (cc-chart-render.c, cc-chart-axes.c). */
 void           cc_chart_draw_axes      (const CcPlot       *plot,

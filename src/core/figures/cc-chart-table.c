@@ -44,6 +44,59 @@ cc_table_free (CcTable *t)
   g_free (t);
 }
 
+CcTable *
+cc_table_copy (const CcTable *t)
+{
+  CcTable *copy = cc_table_new ((const char * const *) t->columns);
+
+  cc_table_append_rows (copy, t);
+  return copy;
+}
+
+const char *
+cc_table_get_column (const CcTable *t,
+                     guint          column)
+{
+  g_return_val_if_fail (column < t->n_columns, NULL);
+  return t->columns[column];
+}
+
+int
+cc_table_find_column (const CcTable *t,
+                      const char    *name)
+{
+  for (guint c = 0; c < t->n_columns; c++)
+    if (g_str_equal (t->columns[c], name))
+      return (int) c;
+  return -1;
+}
+
+gboolean
+cc_table_same_columns (const CcTable *a,
+                       const CcTable *b)
+{
+  return g_strv_equal ((const char * const *) a->columns, (const char * const *) b->columns);
+}
+
+guint
+cc_table_append_rows (CcTable       *t,
+                      const CcTable *src)
+{
+  guint first = t->rows->len;
+
+  g_return_val_if_fail (cc_table_same_columns (t, src), first);
+  for (guint r = 0; r < src->rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (src->rows, r);
+      char **copy = g_new0 (char *, t->n_columns);
+
+      for (guint c = 0; c < t->n_columns; c++)
+        copy[c] = g_strdup (cells[c]);
+      g_ptr_array_add (t->rows, copy);
+    }
+  return first;
+}
+
 guint
 cc_table_get_n_columns (const CcTable *t)
 {
@@ -87,6 +140,15 @@ cc_markup_to_text (const char *markup)
   if (!pango_parse_markup (markup, -1, 0, NULL, &text, NULL, NULL))
     return g_strdup (markup);
   return text;
+}
+
+void
+cc_table_set_plain (CcTable    *t,
+                    guint       row,
+                    guint       column,
+                    const char *text)
+{
+  set_cell (t, row, column, g_strdup (text));
 }
 
 void

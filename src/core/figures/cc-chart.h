@@ -83,6 +83,8 @@ GType         cc_chart_get_type           (void) G_GNUC_CONST;
 CcChart      *cc_chart_new                (const char        *kind,
                                            const char        *title_markup);
 CcChart      *cc_chart_ref                (CcChart           *chart);
+/* A deep copy (cc-chart-copy.c): panels, layers and the table. */
+CcChart      *cc_chart_copy               (const CcChart     *chart);
 void          cc_chart_unref              (CcChart           *chart);
 const char   *cc_chart_get_kind           (const CcChart     *chart);
 const char   *cc_chart_get_title          (const CcChart     *chart);

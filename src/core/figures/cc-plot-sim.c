@@ -66,16 +66,6 @@ anode_reference (CcSimulation *sim,
   return g_markup_escape_text (cc_material_get_name (anode), -1);
 }
 
-static char *
-c_rate_label (double c_rate)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (c_rate > 0 && c_rate < 1 && fabs (1 / c_rate - round (1 / c_rate)) < 1e-6)
-    return g_strdup_printf ("C/%.0f", 1 / c_rate);
-  return g_strdup_printf ("%sC", g_ascii_formatd (buf, sizeof buf, "%g", c_rate));
-}
-
 /* One group per C-rate (in the order the rates first appear), charge and
  * discharge in it. */
 static CcChart *
@@ -95,7 +85,7 @@ voltage_profile (CcSimulation *sim,
   for (guint i = 0; i < r->profiles->len; i++)
     {
       const CcVoltageProfile *p = g_ptr_array_index (r->profiles, i);
-      g_autofree char *label = c_rate_label (p->c_rate);
+      g_autofree char *label = cc_c_rate_label (p->c_rate);
       CcDataCurve *c;
       guint group;
 
