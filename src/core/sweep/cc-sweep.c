@@ -233,6 +233,34 @@ load_balance (JsonObject  *root,
   return TRUE;
 }
 
+/* Replicate r runs with the seed + r, and a design holds seeds up to
+ * G_MAXINT64 (a JSON integer): a point past it would save a design that
+ * does not open again. Checked at load time, not at every point. An axis
+ * on the seed itself sets whole numbers of at most 9e15, far below. */
+static gboolean
+check_seed_room (CcSweep  *self,
+                 GError  **error)
+{
+  guint64 last = self->replicates - 1;
+
+  for (guint i = 0; i < self->axes->len; i++)
+    {
+      const CcSweepAxis *axis = g_ptr_array_index (self->axes, i);
+
+      if (g_str_equal (cc_design_path_get_canonical (axis->target), "simulation.seed"))
+        return TRUE;
+    }
+  if (self->base->simulation.seed > (guint64) G_MAXINT64 - last)
+    {
+      g_set_error (error, CC_SWEEP_ERROR, CC_SWEEP_ERROR_INVALID,
+                   "replicates = %u: the base design's simulation.seed = %" G_GUINT64_FORMAT
+                   " plus the replicate would pass %" G_GINT64_FORMAT ", the largest seed a design holds",
+                   self->replicates, self->base->simulation.seed, G_MAXINT64);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 compute_digest (CcSweep *self)
 {
@@ -280,7 +308,8 @@ cc_sweep_load_from_data (const char  *data,
   if (self->name == NULL)
     self->name = g_strdup (self->base->name);
   if (!load_axes (root, base_root, self, error)
-      || !load_balance (root, base_root, self, error))
+      || !load_balance (root, base_root, self, error)
+      || !check_seed_room (self, error))
     return NULL;
   compute_digest (self);
   return g_steal_pointer (&self);
