@@ -322,22 +322,13 @@ cc_sweep_load_from_file (const char  *path,
   g_autofree char *contents = NULL;
   g_autofree char *dir = NULL;
   g_autoptr(GError) local = NULL;
-  GStatBuf st;
   gsize length = 0;
   CcSweep *self;
 
-  if (g_stat (path, &st) == 0 && st.st_size > CC_SWEEP_MAX_FILE_BYTES)
-    {
-      g_set_error (error, CC_SWEEP_ERROR, CC_SWEEP_ERROR_TOO_LARGE,
-                   "%s: %" G_GINT64_FORMAT " bytes; a sweep file is at most %d bytes",
-                   path, (gint64) st.st_size, CC_SWEEP_MAX_FILE_BYTES);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &length, &local))
-    {
-      g_set_error (error, CC_SWEEP_ERROR, CC_SWEEP_ERROR_IO, "%s", local->message);
-      return NULL;
-    }
+  contents = cc_json_read_file (path, CC_SWEEP_MAX_FILE_BYTES, "a sweep file", CC_SWEEP_ERROR,
+                                CC_SWEEP_ERROR_IO, CC_SWEEP_ERROR_TOO_LARGE, &length, error);
+  if (contents == NULL)
+    return NULL;
   dir = g_path_get_dirname (path);
   self = cc_sweep_load_from_data (contents, (gssize) length, dir, &local);
   if (self == NULL)
