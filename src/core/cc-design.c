@@ -6,6 +6,7 @@
  */
 #include "cc-design.h"
 #include "cc-json-util.h"
+#include "cc-read-file.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -514,8 +515,8 @@ cc_design_load_from_file (const char  *path,
   gsize length = 0;
   CcDesign *d;
 
-  contents = cc_json_read_file (path, CC_DESIGN_MAX_FILE_BYTES, "a design file", CC_DESIGN_ERROR,
-                                CC_DESIGN_ERROR_IO, CC_DESIGN_ERROR_TOO_LARGE, &length, error);
+  contents = cc_read_file_bounded (path, CC_DESIGN_MAX_FILE_BYTES, "a design file", CC_DESIGN_ERROR,
+                                   CC_DESIGN_ERROR_IO, CC_DESIGN_ERROR_TOO_LARGE, &length, error);
   if (contents == NULL)
     return NULL;
   d = cc_design_load_from_data (contents, (gssize) length, &local_error);

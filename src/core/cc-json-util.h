@@ -79,21 +79,6 @@ JsonNode *cc_json_parse     (const char         *data,
                              const CcJsonErrors *codes,
                              GError            **error);
 
-/* The text of a document file of at most @max_bytes. Only that much is
- * ever read: a regular file is refused by its size, anything else (a pipe,
- * /dev/stdin, a device such as /dev/zero) after @max_bytes + 1 bytes, so a
- * file name in a document cannot fill memory; a FIFO without a writer
- * reads as empty instead of blocking. Errors: @too_large_code ("PATH: file
- * is N bytes; @what is at most MAX bytes") or @io_code, in @domain. */
-char     *cc_json_read_file (const char  *path,
-                             gsize        max_bytes,
-                             const char  *what,
-                             GQuark       domain,
-                             int          io_code,
-                             int          too_large_code,
-                             gsize       *length,
-                             GError     **error);
-
 /* Serialise a JSON tree. Use this, never JsonGenerator: json-glib 1.6 writes
  * exponent doubles as "1e-10.0", which is not JSON. pretty adds newlines,
  * 2-space indentation and a final newline. */

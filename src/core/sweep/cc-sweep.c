@@ -6,6 +6,7 @@
  */
 #include "cc-sweep-private.h"
 #include "cc-json-util.h"
+#include "cc-read-file.h"
 #include "cc-preset.h"
 
 #include <gio/gio.h>
@@ -325,8 +326,8 @@ cc_sweep_load_from_file (const char  *path,
   gsize length = 0;
   CcSweep *self;
 
-  contents = cc_json_read_file (path, CC_SWEEP_MAX_FILE_BYTES, "a sweep file", CC_SWEEP_ERROR,
-                                CC_SWEEP_ERROR_IO, CC_SWEEP_ERROR_TOO_LARGE, &length, error);
+  contents = cc_read_file_bounded (path, CC_SWEEP_MAX_FILE_BYTES, "a sweep file", CC_SWEEP_ERROR,
+                                   CC_SWEEP_ERROR_IO, CC_SWEEP_ERROR_TOO_LARGE, &length, error);
   if (contents == NULL)
     return NULL;
   dir = g_path_get_dirname (path);
