@@ -6,6 +6,7 @@
  */
 #include "cc-design.h"
 #include "cc-json-util.h"
+#include "cc-read-file.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -511,22 +512,13 @@ cc_design_load_from_file (const char  *path,
 {
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
   gsize length = 0;
   CcDesign *d;
 
-  if (g_stat (path, &st) == 0 && st.st_size > CC_DESIGN_MAX_FILE_BYTES)
-    {
-      g_set_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_TOO_LARGE,
-                   "%s: file is %" G_GINT64_FORMAT " bytes; a design file is at most %d bytes",
-                   path, (gint64) st.st_size, CC_DESIGN_MAX_FILE_BYTES);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
+  contents = cc_read_file_bounded (path, CC_DESIGN_MAX_FILE_BYTES, "a design file", CC_DESIGN_ERROR,
+                                   CC_DESIGN_ERROR_IO, CC_DESIGN_ERROR_TOO_LARGE, &length, error);
+  if (contents == NULL)
+    return NULL;
   d = cc_design_load_from_data (contents, (gssize) length, &local_error);
   if (d == NULL)
     {

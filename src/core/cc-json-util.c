@@ -155,6 +155,7 @@ cc_json_get_uint (JsonObject         *object,
                   GError            **error)
 {
   JsonNode *node;
+  guint64 u;
   double v;
 
   if (!lookup (object, path, member, need, codes, &node, error))
@@ -164,10 +165,26 @@ cc_json_get_uint (JsonObject         *object,
   if (!node_is_number (node))
     return type_error (path, member, node, "a whole number", codes, error);
 
-  v = json_node_get_double (node);
-  if (!isfinite (v) || v < 0 || v != floor (v))
-    return type_error (path, member, node, "a whole number ≥ 0", codes, error);
-  if (v > (double) max)
+  /* Integers are read as integers: through a double, those above 2^53
+   * change and G_MAXINT64 becomes 2^63, which then passes "v > max" and
+   * saves as a negative number. */
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      gint64 i = json_node_get_int (node);
+
+      if (i < 0)
+        return type_error (path, member, node, "a whole number ≥ 0", codes, error);
+      u = (guint64) i;
+    }
+  else
+    {
+      v = json_node_get_double (node);
+      if (!isfinite (v) || v < 0 || v != floor (v))
+        return type_error (path, member, node, "a whole number ≥ 0", codes, error);
+      /* 2^64 and above do not fit the cast. */
+      u = v >= 18446744073709551616.0 ? G_MAXUINT64 : (guint64) v;
+    }
+  if (u > max)
     {
       g_autofree char *full = cc_json_path_join (path, member);
       g_autofree char *what = cc_json_describe (node);
@@ -175,7 +192,7 @@ cc_json_get_uint (JsonObject         *object,
                    "%s = %s: must be at most %" G_GUINT64_FORMAT, full, what, max);
       return FALSE;
     }
-  *out = (guint64) v;
+  *out = u;
   return TRUE;
 }
 

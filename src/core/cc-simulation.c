@@ -151,14 +151,21 @@ packing_params (CcSimulation              *self,
                 const CcSimulationOptions *options,
                 GError                   **error)
 {
-  CcPackingParams *params = cc_packing_params_from_design (design, self->db, error);
+  g_autoptr(CcDesign) sized = cc_design_copy (design);
+  CcPackingParams *params;
 
+  /* The particle budget goes into the design, not into the params after
+   * the fact: cc_packing_params_from_design fits the coarse-graining of
+   * fine components and the box shape to it, so a budget set afterwards
+   * packed N particles sized for the design's budget (refused as too few
+   * below ~5000 for most presets, unlike pack --particles). */
+  if (options->particles > 0)
+    sized->simulation.particles = options->particles;
+  if (options->has_seed)
+    sized->simulation.seed = options->seed;
+  params = cc_packing_params_from_design (sized, self->db, error);
   if (params == NULL)
     return NULL;
-  if (options->particles > 0)
-    params->n_particles = options->particles;
-  if (options->has_seed)
-    params->seed = options->seed;
   if (options->threads > 0)
     params->threads = options->threads;
   return params;

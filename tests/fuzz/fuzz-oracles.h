@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "cc-design.h"
+#include "cc-sweep.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,16 @@ void fuzz_check_error              (const GError  *error);
 /* A loaded design survives save and reload unchanged, and validating it
  * either passes or gives a checked error. */
 void fuzz_check_design             (const CcDesign *design);
+
+/* A loaded sweep is what the runner, the optimiser and the merge rely on:
+ * at most the documented numbers of axes, values, replicates and points,
+ * the grid the product of the axes; numeric values finite, distinct,
+ * inside the axis range, whole on integer fields and positive on log
+ * scales; categorical values distinct; the base design round-trips. A few
+ * points (first, middle, last) decompose to the axis values their index
+ * names, have distinct 20-hex-digit ids, and build a design that passes
+ * fuzz_check_design, with the replicate's seed, or refuse it cleanly. */
+void fuzz_check_sweep              (CcSweep        *sweep);
 
 /* Loaders take (data, length) and must not read past length: copy the
  * input into an exactly-sized buffer (no terminating NUL) so AddressSanitizer

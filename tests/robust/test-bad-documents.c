@@ -7,10 +7,12 @@
  */
 #include "cc-design.h"
 #include "cc-json-util.h"
+#include "cc-sweep.h"
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "robust-common.h"
 
@@ -187,6 +189,54 @@ test_size_limit (void)
 
   g_free (at_limit);
   g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A design file name can come from someone else's sweep file ("base"): a
+ * device, a pipe without a writer or a directory gives one clear error,
+ * without filling memory (g_file_get_contents read /dev/zero until
+ * allocation failed) or blocking. */
+static void
+test_special_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cc-robust-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
+  g_autofree char *sweep_text = g_strdup_printf ("{\"format\": \"cathode-composer-sweep\", \"version\": 1, "
+                                                 "\"base\": \"/dev/zero\", \"axes\": []}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcSweep) sweep = NULL;
+  CcDesign *d;
+
+  if (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      d = cc_design_load_from_file ("/dev/zero", &error);
+      g_assert_null (d);
+      g_assert_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_TOO_LARGE);
+      robust_assert_clear_error (error, NULL);
+      g_assert_nonnull (strstr (error->message, "/dev/zero"));
+      g_clear_error (&error);
+
+      sweep = cc_sweep_load_from_data (sweep_text, -1, NULL, &error);
+      g_assert_null (sweep);
+      g_assert_error (error, CC_SWEEP_ERROR, CC_SWEEP_ERROR_INVALID);
+      robust_assert_clear_error (error, "base");
+      g_clear_error (&error);
+    }
+
+  d = cc_design_load_from_file (dir, &error);
+  g_assert_null (d);
+  g_assert_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_IO);
+  robust_assert_clear_error (error, NULL);
+  g_clear_error (&error);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  d = cc_design_load_from_file (fifo, &error);
+  g_assert_null (d);
+  g_assert_nonnull (error);
+  robust_assert_clear_error (error, NULL);
+  g_clear_error (&error);
+
+  g_unlink (fifo);
   g_rmdir (dir);
 }
 
@@ -369,6 +419,7 @@ main (int    argc,
   g_test_add_func ("/robust/documents/truncated", test_truncated);
   g_test_add_func ("/robust/documents/encodings", test_encodings);
   g_test_add_func ("/robust/documents/size-limit", test_size_limit);
+  g_test_add_func ("/robust/documents/special-files", test_special_files);
   g_test_add_func ("/robust/documents/deep-nesting", test_deep_nesting);
   g_test_add_func ("/robust/documents/not-a-design", test_not_a_design);
   g_test_add_func ("/robust/documents/two-documents", test_two_documents);

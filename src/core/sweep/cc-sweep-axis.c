@@ -102,6 +102,11 @@ parse_range (JsonObject  *obj,
         v = tidy (from * pow (to / from, t));
       else
         v = tidy (from + (to - from) * t);
+      /* Ends near ±1.8e308 overflow in between (to - from, to / from, or
+       * rounding to 12 digits). */
+      if (!isfinite (v))
+        return invalid (error, where, "from and to are so far apart that the values between them "
+                        "overflow");
       g_array_append_val (axis->numbers, v);
     }
   return TRUE;
@@ -131,6 +136,10 @@ parse_values (JsonArray   *arr,
       if (t == G_TYPE_INT64 || t == G_TYPE_DOUBLE)
         {
           double v = json_node_get_double (el);
+
+          /* json-glib reads 1e999 as infinity. */
+          if (!isfinite (v))
+            return invalid (error, where, "values[%u] is not a finite number", k);
           g_array_append_val (axis->numbers, v);
           any_number = TRUE;
         }

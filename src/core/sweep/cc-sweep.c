@@ -6,6 +6,7 @@
  */
 #include "cc-sweep-private.h"
 #include "cc-json-util.h"
+#include "cc-read-file.h"
 #include "cc-preset.h"
 
 #include <gio/gio.h>
@@ -233,6 +234,34 @@ load_balance (JsonObject  *root,
   return TRUE;
 }
 
+/* Replicate r runs with the seed + r, and a design holds seeds up to
+ * G_MAXINT64 (a JSON integer): a point past it would save a design that
+ * does not open again. Checked at load time, not at every point. An axis
+ * on the seed itself sets whole numbers of at most 9e15, far below. */
+static gboolean
+check_seed_room (CcSweep  *self,
+                 GError  **error)
+{
+  guint64 last = self->replicates - 1;
+
+  for (guint i = 0; i < self->axes->len; i++)
+    {
+      const CcSweepAxis *axis = g_ptr_array_index (self->axes, i);
+
+      if (g_str_equal (cc_design_path_get_canonical (axis->target), "simulation.seed"))
+        return TRUE;
+    }
+  if (self->base->simulation.seed > (guint64) G_MAXINT64 - last)
+    {
+      g_set_error (error, CC_SWEEP_ERROR, CC_SWEEP_ERROR_INVALID,
+                   "replicates = %u: the base design's simulation.seed = %" G_GUINT64_FORMAT
+                   " plus the replicate would pass %" G_GINT64_FORMAT ", the largest seed a design holds",
+                   self->replicates, self->base->simulation.seed, G_MAXINT64);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 compute_digest (CcSweep *self)
 {
@@ -280,7 +309,8 @@ cc_sweep_load_from_data (const char  *data,
   if (self->name == NULL)
     self->name = g_strdup (self->base->name);
   if (!load_axes (root, base_root, self, error)
-      || !load_balance (root, base_root, self, error))
+      || !load_balance (root, base_root, self, error)
+      || !check_seed_room (self, error))
     return NULL;
   compute_digest (self);
   return g_steal_pointer (&self);
@@ -293,22 +323,13 @@ cc_sweep_load_from_file (const char  *path,
   g_autofree char *contents = NULL;
   g_autofree char *dir = NULL;
   g_autoptr(GError) local = NULL;
-  GStatBuf st;
   gsize length = 0;
   CcSweep *self;
 
-  if (g_stat (path, &st) == 0 && st.st_size > CC_SWEEP_MAX_FILE_BYTES)
-    {
-      g_set_error (error, CC_SWEEP_ERROR, CC_SWEEP_ERROR_TOO_LARGE,
-                   "%s: %" G_GINT64_FORMAT " bytes; a sweep file is at most %d bytes",
-                   path, (gint64) st.st_size, CC_SWEEP_MAX_FILE_BYTES);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &length, &local))
-    {
-      g_set_error (error, CC_SWEEP_ERROR, CC_SWEEP_ERROR_IO, "%s", local->message);
-      return NULL;
-    }
+  contents = cc_read_file_bounded (path, CC_SWEEP_MAX_FILE_BYTES, "a sweep file", CC_SWEEP_ERROR,
+                                   CC_SWEEP_ERROR_IO, CC_SWEEP_ERROR_TOO_LARGE, &length, error);
+  if (contents == NULL)
+    return NULL;
   dir = g_path_get_dirname (path);
   self = cc_sweep_load_from_data (contents, (gssize) length, dir, &local);
   if (self == NULL)
