@@ -146,11 +146,17 @@ cc_pool_get_n (CcPool *self)
 
 /* On a machine busier than its cores, a worker can be preempted in the
  * middle of a slot and the caller waits a scheduler quantum for it. When
- * waiting takes over a third of the time, the caller runs all slots itself
- * for a while: the same slots, so the same results. */
+ * waiting takes over half the time, the caller runs all slots itself for a
+ * while (256 runs, about 70 minimiser steps): the same slots, so the same
+ * results. Waking a worker that fell asleep during a serial stretch (a list
+ * build, a radius update) costs tens of µs, which a third-of-the-time
+ * threshold mistook for a busy machine: on an idle 2-core machine half of
+ * the default design's packing then ran on one core (2.9 s instead of
+ * 2.35 s). Two competing busy processes still leave two threads faster
+ * than one (4.0 s against 6.0 s). */
 #define ADAPT_WINDOW     64
-#define ALONE_RUNS       2048
-#define MAX_WAIT_SHARE   0.33
+#define ALONE_RUNS       256
+#define MAX_WAIT_SHARE   0.5
 
 static void
 account (CcPool *self,
