@@ -652,6 +652,66 @@ test_run_streams_and_stops (void)
     g_assert_cmpint (map->cells[c].state, ==, CC_SWEEP_CELL_OK);
 }
 
+/* The same window with the build's real model (pipeline-v1: packing,
+ * analysis, electrochemistry, stability) on a small design: 2 x 2 points
+ * of CAM fraction and catholyte size, each a real simulation, land in the
+ * file and the map with
+ * physical metrics, and the notice does not call them a test fixture. */
+static void
+test_run_real_model (void)
+{
+  const CcSweepEvaluator *model = cc_sweep_evaluator_get_default ();
+  CcExploreAround *around = CC_EXPLORE_AROUND (cc_explore_window_get_around (explore));
+  g_autoptr(CcDesign) design = cc_design_new_default ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *path = NULL;
+  const CcSweepMap *map;
+  guint ok = 0;
+
+  if (model == NULL)
+    {
+      g_test_skip ("no model evaluator in this build");
+      return;
+    }
+  design->simulation.particles = 1500;
+  design->protocol.cycles = 20;
+  cc_explore_window_set_evaluator (explore, model);
+  cc_explore_around_set_design (around, design);
+  cc_explore_window_select_sweep (explore, cc_explore_window_get_n_sweeps (explore) - 1);
+  cc_explore_around_set_range (around, 0, 0.6, 0.7, 2);
+  cc_explore_around_set_range (around, 1, 1.5, 2.5, 2);
+  cc_explore_around_set_replicates (around, 1);
+  g_assert_cmpuint (cc_sweep_grid_get_n_expected (cc_explore_window_get_grid (explore)), ==, 4);
+  path = cc_explore_results_path (cc_sweep_grid_get_sweep (cc_explore_window_get_grid (explore)), model->name);
+  g_remove (path);
+  g_assert_true (cc_explore_window_run (explore, &error));
+  g_assert_no_error (error);
+  g_assert_true (iterate_until (not_running, NULL, 180));
+  g_assert_null (strstr (cc_explore_window_get_notice (explore), "test fixture"));
+  records = cc_sweep_read_results (path, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 4);
+  for (guint i = 0; i < records->len; i++)
+    {
+      const CcSweepRecord *r = g_ptr_array_index (records, i);
+
+      g_assert_cmpstr (r->evaluator, ==, model->name);
+      g_assert_cmpint (r->status, ==, CC_SWEEP_STATUS_OK);
+      /* NaCrO2 in a window of 1.6-3.0 V vs Na-Sn: some but not all of its
+       * 250 mAh/g; a percolating composite */
+      g_assert_cmpfloat (r->metrics.initial_capacity_mAh_g, >, 20);
+      g_assert_cmpfloat (r->metrics.initial_capacity_mAh_g, <, 250);
+      g_assert_cmpfloat (r->metrics.active_cam_fraction, >, 0.5);
+      g_assert_cmpfloat (r->metrics.sigma_ion_eff_S_per_cm, >, 0);
+    }
+  map = cc_explore_window_get_map (explore);
+  for (guint c = 0; c < map->nx * map->ny; c++)
+    ok += map->cells[c].state == CC_SWEEP_CELL_OK;
+  g_assert_cmpuint (ok, ==, 4);
+  g_remove (path);
+}
+
 static void
 test_screenshot (void)
 {
@@ -727,6 +787,7 @@ main (int    argc,
   g_test_add_func ("/explore/pareto/front-is-undominated", test_pareto_front);
   g_test_add_func ("/explore/export/writes-files", test_export_writes_files);
   g_test_add_func ("/explore/run/streams-and-stops", test_run_streams_and_stops);
+  g_test_add_func ("/explore/run/real-model", test_run_real_model);
   g_test_add_func ("/explore/window/screenshot", test_screenshot);
   status = g_test_run ();
 
