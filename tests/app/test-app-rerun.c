@@ -215,7 +215,8 @@ test_protocol_edit_keeps_packing (void)
 {
   guint packings = cc_pipeline_get_n_packings (pipeline ());
   guint serial = particle_serial (), shown = view_particles ();
-  CcRun *before = cc_pipeline_get_current_run (pipeline ());
+  /* held, so a later run cannot be allocated at its address */
+  g_autoptr(CcRun) before = cc_run_ref (cc_pipeline_get_current_run (pipeline ()));
   double old_top = column_max (page_chart (CC_CHART_VOLTAGE), 5), new_cut_off;
 
   base_cut_off = cc_document_get_design (cc_window_get_document (window))->protocol.voltage_max_V;
