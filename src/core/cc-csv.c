@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "cc-csv.h"
+#include "cc-read-file.h"
 
 #include <math.h>
 #include <string.h>
-#include <glib/gstdio.h>
 
 static void
 row_free (gpointer data)
@@ -251,17 +251,7 @@ cc_csv_read_file (const char          *path,
                   gsize               *length,
                   GError             **error)
 {
-  char *text = NULL;
-  GStatBuf st;
-
   g_return_val_if_fail (path != NULL && options != NULL, NULL);
-  if (g_stat (path, &st) == 0 && (gsize) st.st_size > options->max_bytes)
-    {
-      g_set_error (error, options->domain, options->code, "%s: larger than %" G_GSIZE_FORMAT " bytes",
-                   path, options->max_bytes);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &text, length, error))
-    return NULL;
-  return text;
+  return cc_read_file_bounded (path, options->max_bytes, "a data file", options->domain, options->code,
+                               options->code, length, error);
 }

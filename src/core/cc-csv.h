@@ -52,8 +52,9 @@ CcCsvTable *cc_csv_parse            (const char          *data,
                                      const CcCsvOptions  *options,
                                      GError             **error);
 void        cc_csv_table_free       (CcCsvTable          *table);
-/* The contents of @path, refused (before reading) when larger than the
- * options' limit. */
+/* The contents of @path, never more than the options' limit read
+ * (cc_read_file_bounded: a device such as /dev/zero or a FIFO is refused or
+ * read as empty, not read forever). */
 char       *cc_csv_read_file        (const char          *path,
                                      const CcCsvOptions  *options,
                                      gsize               *length,

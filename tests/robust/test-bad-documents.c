@@ -6,6 +6,8 @@
  * one clear error (robust_assert_clear_error), never a crash or a hang.
  */
 #include "cc-design.h"
+#include "cc-eis-csv.h"
+#include "cc-measured.h"
 #include "cc-json-util.h"
 #include "cc-sweep.h"
 
@@ -221,6 +223,17 @@ test_special_files (void)
       g_assert_error (error, CC_SWEEP_ERROR, CC_SWEEP_ERROR_INVALID);
       robust_assert_clear_error (error, "base");
       g_clear_error (&error);
+
+      /* the CSV importers read no more than their limit either */
+      g_assert_null (cc_eis_spectrum_load_csv ("/dev/zero", &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "/dev/zero"));
+      g_assert_nonnull (strstr (error->message, "at most"));
+      g_clear_error (&error);
+      g_assert_null (cc_measured_load ("/dev/zero", CC_MEASURED_AUTO, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "at most"));
+      g_clear_error (&error);
     }
 
   d = cc_design_load_from_file (dir, &error);
@@ -234,6 +247,10 @@ test_special_files (void)
   g_assert_null (d);
   g_assert_nonnull (error);
   robust_assert_clear_error (error, NULL);
+  g_clear_error (&error);
+  /* a FIFO without a writer reads as empty: refused, not waited on */
+  g_assert_null (cc_measured_load (fifo, CC_MEASURED_AUTO, &error));
+  g_assert_nonnull (error);
   g_clear_error (&error);
 
   g_unlink (fifo);
