@@ -229,7 +229,7 @@ test_far_rattlers_keep_list (void)
    * yet neither can touch anything new */
   for (guint k = 0; k < 2; k++)
     w.pos[3 * movers[k]] += 0.15;
-  g_assert_true (cc_nlist_stale_after (&nl, &w.s, 0.0, 0.0) == FALSE);
+  g_assert_true (cc_nlist_stale_after (&nl, &w.s, 0.15, 0.15) == FALSE);
   g_assert_false (cc_nlist_stale (&nl, &w.s));
   assert_overlaps_listed (&w, &nl);
   /* a jump onto the nearest small sphere (not listed: it had room) */

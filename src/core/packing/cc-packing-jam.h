@@ -17,7 +17,7 @@
  * When the packing is pressed afterwards, the jammed state is only the start
  * of the compaction, which deforms every contact by percent strains: the
  * caller may then stop at a mean overlap of 1e-4 (`final_overlap`), a few
- * hundred steps sooner; the final shrink is then about 2e-3.
+ * hundred steps sooner; the final shrink is then about 1e-4.
  *
  * A slower rate lets the structure rearrange while it decompresses and packs
  * denser: 10,000 monodisperse spheres reach a bulk φ of 0.638 at rate 4e-4

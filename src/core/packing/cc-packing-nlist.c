@@ -638,7 +638,8 @@ squeeze_of (const CcNlist   *self,
 /* A pair left out was farther apart than r_i + r_j + skin at the build. It
  * can have closed by the moves of both spheres (the two largest
  * displacements bound them) and, when the box height changed, by the affine
- * squeeze of its separation, at most |1 - Lz/Lz_build| (2 r_max + skin). */
+ * squeeze of its separation, at most |1 - Lz/Lz_build| (2 r_max + skin).
+ * When that bound exceeds the skin, fast_spheres_may_touch decides. */
 gboolean
 cc_nlist_stale_after (const CcNlist   *self,
                       const CcSpheres *s,

@@ -97,8 +97,10 @@ gboolean  cc_nlist_stale          (const CcNlist   *self,
  * the old index of the sphere that goes to place k. */
 void      cc_spheres_spatial_order (const CcSpheres *s,
                                     guint           *perm);
-/* The same test from the two largest displacements (heights scaled to the
- * box at the build), as tracked by a minimiser. */
+/* The same test, given the two largest displacements (heights scaled to
+ * the box at the build) as tracked by a minimiser: fresh when they fit in
+ * the skin, else decided by checking the spheres that moved more than half
+ * the skin against their neighbourhood. */
 gboolean  cc_nlist_stale_after    (const CcNlist   *self,
                                    const CcSpheres *s,
                                    double           first,
