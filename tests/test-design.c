@@ -77,6 +77,18 @@ test_round_trip (void)
   g_assert_cmpuint (back->simulation.seed, ==, d->simulation.seed);
   text2 = cc_design_to_data (back, NULL);
   g_assert_cmpstr (text, ==, text2);
+  /* A dispersed CAM writes no agglomerate key (documents stay as they were);
+   * an agglomerated one keeps its size. */
+  g_assert_null (strstr (text, "agglomerate_d_um"));
+  ((CcComponent *) g_ptr_array_index (d->components, 0))->agglomerate_d_um = 37.5;
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&back, cc_design_free);
+  text = cc_design_to_data (d, NULL);
+  back = cc_design_load_from_data (text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (((CcComponent *) g_ptr_array_index (back->components, 0))->agglomerate_d_um, ==, 37.5);
+  g_assert_true (cc_design_validate (back, cc_material_db_get_default (), &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -157,6 +169,11 @@ static const InvalidCase invalid_cases[] = {
   { "components[0].morphology", "\"cube\"", CC_DESIGN_ERROR_INVALID, "components[0].morphology = \"cube\"", TRUE },
   { "components[0].coating.material", "\"acetylene-black\"", CC_DESIGN_ERROR_INVALID, "components[0].coating.material = \"acetylene-black\": is a material of class carbon", TRUE },
   { "components[0].coating.thickness_nm", "-5", CC_DESIGN_ERROR_INVALID, "components[0].coating.thickness_nm = -5", TRUE },
+  { "components[0].agglomerate_d_um", "-1", CC_DESIGN_ERROR_INVALID, "components[0].agglomerate_d_um = -1: must be between 0 and 5000", TRUE },
+  { "components[0].agglomerate_d_um", "1e300", CC_DESIGN_ERROR_INVALID, "components[0].agglomerate_d_um = 1e+300: must be between 0 and 5000", TRUE },
+  { "components[0].agglomerate_d_um", "\"big\"", CC_DESIGN_ERROR_INVALID, "components[0].agglomerate_d_um = \"big\": must be a number", FALSE },
+  { "components[0].agglomerate_d_um", "2", CC_DESIGN_ERROR_INVALID, "components[0].agglomerate_d_um = 2: smaller than the particles it is made of (d50_um = 5)", TRUE },
+  { "components[1].agglomerate_d_um", "30", CC_DESIGN_ERROR_INVALID, "components[1].agglomerate_d_um = 30: only an active material (CAM) component can be agglomerated", TRUE },
   { "components", "[]", CC_DESIGN_ERROR_MISSING, "components: a design needs at least one component", TRUE },
   { "components", "{}", CC_DESIGN_ERROR_INVALID, "components = an object: must be an array", FALSE },
   { "components", NULL, CC_DESIGN_ERROR_MISSING, "components: required field is missing", FALSE },

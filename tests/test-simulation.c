@@ -9,6 +9,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "cc-agglomerate.h"
 #include "cc-preset.h"
 #include "cc-simulation.h"
 
@@ -271,6 +272,60 @@ test_temperature_reanalyses_loading_does_not (void)
   g_assert_true (cc_simulation_get_packing (sim) == packing);
 }
 
+/* The CAM agglomerate size is a sub-grid share applied by the analysis: an
+ * edit analyses the same particles again, and every CAM metric the
+ * electrolyte's reach enters scales by exactly the shell fraction, while the
+ * electronic reach and the particles' own states stay as they were. */
+static void
+test_agglomerate_reanalyses (void)
+{
+  g_autoptr(CcSimulation) sim = cc_simulation_new (cc_material_db_get_default ());
+  g_autoptr(CcDesign) design = load_design ();
+  g_autoptr(GError) error = NULL;
+  CcComponent *cam = g_ptr_array_index (design->components, 0);
+  CcMicrostructure agglomerated, dispersed;
+  g_autofree guint8 *states = NULL;
+  const CcParticle *p;
+  CcSimStage ran, reported;
+  CcPacking *packing;
+  double share;
+  guint n;
+
+  g_assert_cmpfloat (cam->agglomerate_d_um, >, 0);   /* the preset's fitted size */
+  share = cc_agglomerate_reached_fraction (cam->d50_um, cam->agglomerate_d_um);
+  g_assert_cmpfloat (share, <, 0.7);
+  g_assert_true (run (sim, design, 2, 0, &ran, &reported, &error));
+  g_assert_no_error (error);
+  packing = cc_simulation_get_packing (sim);
+  agglomerated = *cc_simulation_get_microstructure (sim);
+  p = cc_packing_get_particles (packing, &n);
+  states = g_new (guint8, n);
+  for (guint i = 0; i < n; i++)
+    states[i] = p[i].state;
+
+  cam->agglomerate_d_um = 0;
+  g_assert_true (run (sim, design, 2, 0, &ran, &reported, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ran, ==, CC_SIM_STAGE_ANALYSIS | CELL_ONLY);
+  g_assert_true (cc_simulation_get_packing (sim) == packing);
+  dispersed = *cc_simulation_get_microstructure (sim);
+
+  g_assert_cmpfloat (dispersed.active_cam_fraction, >, 0.5);
+  g_assert_cmpfloat_with_epsilon (agglomerated.active_cam_fraction, share * dispersed.active_cam_fraction, 1e-9);
+  g_assert_cmpfloat_with_epsilon (agglomerated.ionically_connected_cam_fraction,
+                                  share * dispersed.ionically_connected_cam_fraction, 1e-9);
+  g_assert_cmpfloat_with_epsilon (agglomerated.cam_se_area_per_volume_cm2_cm3,
+                                  share * dispersed.cam_se_area_per_volume_cm2_cm3, 1e-6);
+  g_assert_cmpfloat (agglomerated.electronically_connected_cam_fraction, ==,
+                     dispersed.electronically_connected_cam_fraction);
+  g_assert_cmpfloat_with_epsilon (agglomerated.agglomerate_interior_cam_fraction, 1 - share, 1e-9);
+  g_assert_cmpfloat (dispersed.agglomerate_interior_cam_fraction, ==, 0);
+  g_assert_cmpfloat_with_epsilon (agglomerated.cam_se_contact_area_fraction, dispersed.cam_se_contact_area_fraction, 1e-9);
+  p = cc_packing_get_particles (packing, &n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpuint (p[i].state, ==, states[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -293,5 +348,6 @@ main (int    argc,
                    test_cancelled_analysis_keeps_the_packing);
   g_test_add_func ("/simulation/cache/temperature-reanalyses-loading-does-not",
                    test_temperature_reanalyses_loading_does_not);
+  g_test_add_func ("/simulation/cache/agglomerate-reanalyses", test_agglomerate_reanalyses);
   return g_test_run ();
 }

@@ -25,6 +25,8 @@ struct _CcComponentCard {
   GtkWidget     *coating;
   GtkWidget     *coating_thickness;
   GtkWidget     *coating_row[3];
+  GtkWidget     *agglomerate;
+  GtkWidget     *agglomerate_row[2];
   GtkWidget     *error_label;
   gboolean       is_cam;
 };
@@ -106,6 +108,7 @@ static void on_d50 (CcComponentCard *self) { emit_changed (self, "d50_um"); }
 static void on_spread (CcComponentCard *self) { emit_changed (self, "spread"); }
 static void on_morphology (CcComponentCard *self) { emit_changed (self, "morphology"); }
 static void on_coating_thickness (CcComponentCard *self) { emit_changed (self, "coating.thickness_nm"); }
+static void on_agglomerate (CcComponentCard *self) { emit_changed (self, "agglomerate_d_um"); }
 
 static void
 on_coating (CcComponentCard *self)
@@ -255,6 +258,29 @@ build_fields (CcComponentCard *self,
   gtk_grid_attach (GTK_GRID (grid), self->coating, 1, row, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), self->coating_row[2], 2, row++, 2, 1);
 
+  /* CAM agglomerates that mixing leaves intact (sub-grid model). */
+  self->agglomerate = cc_form_spin_new (0, 5000, 5, 0);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->agglomerate), 5);
+  gtk_widget_set_tooltip_text (self->agglomerate,
+                               _("Diameter of the active-material agglomerates that mixing leaves intact; the "
+                                 "electrolyte reaches only their outer layer of particles. 0 = dispersed "
+                                 "(ball-milled) powder"));
+  g_signal_connect_swapped (self->agglomerate, "value-changed", G_CALLBACK (on_agglomerate), self);
+  self->agglomerate_row[0] = gtk_label_new (_("Agglomerates"));
+  gtk_label_set_xalign (GTK_LABEL (self->agglomerate_row[0]), 0);
+  gtk_widget_add_css_class (self->agglomerate_row[0], "field-label");
+  self->agglomerate_row[1] = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_box_append (GTK_BOX (self->agglomerate_row[1]), self->agglomerate);
+  l = gtk_label_new ("µm");
+  gtk_widget_add_css_class (l, "dim-label");
+  gtk_box_append (GTK_BOX (self->agglomerate_row[1]), l);
+  l = gtk_label_new (_("0 = dispersed"));
+  gtk_widget_add_css_class (l, "dim-label");
+  gtk_widget_set_margin_start (l, 8);
+  gtk_box_append (GTK_BOX (self->agglomerate_row[1]), l);
+  gtk_grid_attach (GTK_GRID (grid), self->agglomerate_row[0], 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), self->agglomerate_row[1], 1, row++, 3, 1);
+
   gtk_box_append (GTK_BOX (self), grid);
   self->error_label = cc_form_error_label_new ();
   gtk_box_append (GTK_BOX (self), self->error_label);
@@ -302,7 +328,7 @@ cc_component_card_sync (CcComponentCard   *self,
                         const CcComponent *c,
                         double             fraction)
 {
-  gboolean show_coating;
+  gboolean show_coating, show_agglomerate;
 
   g_return_if_fail (CC_IS_COMPONENT_CARD (self));
 
@@ -321,6 +347,10 @@ cc_component_card_sync (CcComponentCard   *self,
   show_coating = self->is_cam || c->coating_id != NULL;
   for (guint i = 0; i < G_N_ELEMENTS (self->coating_row); i++)
     gtk_widget_set_visible (self->coating_row[i], show_coating);
+  cc_form_set_spin (GTK_SPIN_BUTTON (self->agglomerate), c->agglomerate_d_um);
+  show_agglomerate = self->is_cam || c->agglomerate_d_um != 0;
+  for (guint i = 0; i < G_N_ELEMENTS (self->agglomerate_row); i++)
+    gtk_widget_set_visible (self->agglomerate_row[i], show_agglomerate);
   self->updating = FALSE;
 }
 
@@ -335,6 +365,7 @@ cc_component_card_apply (CcComponentCard *self,
 
   c->d50_um = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->d50));
   c->spread = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->spread));
+  c->agglomerate_d_um = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->agglomerate));
   shape = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->morphology));
   if (shape < G_N_ELEMENTS (morphologies) - 1)
     {
@@ -376,6 +407,8 @@ cc_component_card_get_field (CcComponentCard *self,
     return self->coating;
   if (g_strcmp0 (field, "coating.thickness_nm") == 0)
     return self->coating_thickness;
+  if (g_strcmp0 (field, "agglomerate_d_um") == 0)
+    return self->agglomerate;
   if (g_strcmp0 (field, "material") == 0)
     return self->title;
   return NULL;

@@ -32,7 +32,7 @@ void             cc_component_card_apply       (CcComponentCard    *self,
                                                 CcComponent        *component);
 /* The input for a field path relative to the component ("mass_fraction",
  * "d50_um", "spread", "morphology", "coating.material",
- * "coating.thickness_nm", "material"); NULL if the card has none. */
+ * "coating.thickness_nm", "agglomerate_d_um", "material"); NULL if the card has none. */
 GtkWidget       *cc_component_card_get_field   (CcComponentCard    *self,
                                                 const char         *field);
 GtkWidget       *cc_component_card_get_error_label (CcComponentCard *self);

@@ -119,6 +119,9 @@ add_component_fields (GPtrArray      *out,
       if (c->coating_id != NULL && c->coating_thickness_nm > 0)
         add_field (out, d, db, component_path (d, i, "coating.thickness_nm"), c->coating_thickness_nm,
                    MAX (1, c->coating_thickness_nm / 4), c->coating_thickness_nm * 4, TRUE, FALSE);
+      if (c->agglomerate_d_um > 0)
+        add_field (out, d, db, component_path (d, i, "agglomerate_d_um"), c->agglomerate_d_um,
+                   MAX (c->d50_um, c->agglomerate_d_um / 4), c->agglomerate_d_um * 4, TRUE, FALSE);
     }
 }
 

@@ -198,7 +198,7 @@ register_card_fields (CcFormulationEditor *self,
 {
   static const char * const names[] = {
     "material", "mass_fraction", "d50_um", "spread", "morphology",
-    "coating.material", "coating.thickness_nm", NULL
+    "coating.material", "coating.thickness_nm", "agglomerate_d_um", NULL
   };
   GtkWidget *error = cc_component_card_get_error_label (card);
   g_autofree char *base = g_strdup_printf ("components[%u]", i);

@@ -133,6 +133,11 @@ cc_stage_insights_micro (const CcMicrostructure *m,
 
   g_ptr_array_add (lines, g_strdup_printf (_("<b>%.0f %%</b> of the active material is reached by both "
                                              "ions and electrons."), 100 * m->active_cam_fraction));
+  if (m->agglomerate_interior_cam_fraction >= 0.005)
+    g_ptr_array_add (lines, g_strdup_printf (_("<b>%.0f %%</b> of the active material lies inside agglomerates "
+                                               "that the electrolyte does not reach: mix the powders more "
+                                               "thoroughly (ball milling) or use smaller agglomerates."),
+                                             100 * m->agglomerate_interior_cam_fraction));
   if (!m->ionic_percolation)
     g_ptr_array_add (lines, g_strdup (_("<b>No ionic path</b> spans the cathode: add solid electrolyte "
                                         "or make its particles smaller.")));

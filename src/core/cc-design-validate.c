@@ -97,6 +97,7 @@ validate_component (const CcDesign *d,
   g_autofree char *p_mo = g_strdup_printf ("components[%u].morphology", i);
   g_autofree char *p_co = g_strdup_printf ("components[%u].coating.material", i);
   g_autofree char *p_ct = g_strdup_printf ("components[%u].coating.thickness_nm", i);
+  g_autofree char *p_ag = g_strdup_printf ("components[%u].agglomerate_d_um", i);
 
   if (!check_material (db, p_mat, c->material_id, "cam|se|carbon|binder|interlayer", &m, error))
     return FALSE;
@@ -116,8 +117,32 @@ validate_component (const CcDesign *d,
 
   if (!check_range (p_mf, c->mass_fraction, 0, TRUE, 1, error)
       || !check_range (p_d50, c->d50_um, 0.001, TRUE, 500, error)
-      || !check_range (p_sp, c->spread, 0, TRUE, 1.5, error))
+      || !check_range (p_sp, c->spread, 0, TRUE, 1.5, error)
+      || !check_range (p_ag, c->agglomerate_d_um, 0, TRUE, 5000, error))
     return FALSE;
+  if (c->agglomerate_d_um > 0)
+    {
+      char vbuf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (vbuf, sizeof vbuf, "%g", c->agglomerate_d_um);
+      if (cc_material_get_class (m) != CC_MATERIAL_CLASS_CAM)
+        {
+          g_set_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_INVALID,
+                       "%s = %s: only an active material (CAM) component can be agglomerated; use 0",
+                       p_ag, vbuf);
+          return FALSE;
+        }
+      if (c->agglomerate_d_um < c->d50_um)
+        {
+          char dbuf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_ascii_formatd (dbuf, sizeof dbuf, "%g", c->d50_um);
+          g_set_error (error, CC_DESIGN_ERROR, CC_DESIGN_ERROR_INVALID,
+                       "%s = %s: smaller than the particles it is made of (d50_um = %s); use 0 for a dispersed CAM",
+                       p_ag, vbuf, dbuf);
+          return FALSE;
+        }
+    }
   if (c->morphology != NULL && !g_strv_contains (morphologies, c->morphology))
     {
       g_autofree char *shown = cc_json_quote (c->morphology);

@@ -261,6 +261,7 @@ read_component (JsonNode     *node,
       || !cc_json_get_double (obj, path, "d50_um", CC_JSON_REQUIRED, CODES, &c->d50_um, error)
       || !cc_json_get_double (obj, path, "spread", CC_JSON_OPTIONAL, CODES, &c->spread, error)
       || !cc_json_get_string (obj, path, "morphology", CC_JSON_OPTIONAL, CODES, &c->morphology, error)
+      || !cc_json_get_double (obj, path, "agglomerate_d_um", CC_JSON_OPTIONAL, CODES, &c->agglomerate_d_um, error)
       || !read_material_ref (obj, path, "coating", &c->coating_id, &c->coating_thickness_nm,
                              "thickness_nm", error))
     return FALSE;
@@ -587,6 +588,8 @@ cc_design_to_json_node (const CcDesign *self)
       json_builder_set_member_name (b, "morphology");
       json_builder_add_string_value (b, c->morphology ? c->morphology : "sphere");
       write_material_ref (b, "coating", c->coating_id, "thickness_nm", c->coating_thickness_nm);
+      if (c->agglomerate_d_um != 0)
+        add_double (b, "agglomerate_d_um", c->agglomerate_d_um);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

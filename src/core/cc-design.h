@@ -51,6 +51,7 @@ typedef struct {
   char   *morphology;             /* "sphere", "fiber", "flake", "irregular" */
   char   *coating_id;             /* NULL when uncoated */
   double  coating_thickness_nm;
+  double  agglomerate_d_um;       /* CAM agglomerates left by mixing; 0 = dispersed */
 } CcComponent;
 
 typedef struct {

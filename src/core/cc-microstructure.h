@@ -32,6 +32,8 @@ typedef struct {
   double   active_cam_fraction;       /* CAM volume reached by both networks, 0..1 */
   double   ionically_connected_cam_fraction;
   double   electronically_connected_cam_fraction;
+  double   agglomerate_interior_cam_fraction; /* CAM volume inside agglomerates, out of the
+                                               * electrolyte's reach (sub-grid, cc-agglomerate.c) */
 
   /* Effective transport through the thickness. */
   double   sigma_ion_eff_S_per_cm;

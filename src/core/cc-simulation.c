@@ -105,7 +105,8 @@ geometry_equal (const CcPackingParams *a,
 }
 
 /* The rest of the analysis stage's key: bulk conductivities (they follow
- * the cell temperature) and which networks each species joins. */
+ * the cell temperature), which networks each species joins, and the CAM
+ * agglomerate size (a sub-grid share applied by the analysis). */
 static gboolean
 transport_equal (const CcPackingParams *a,
                  const CcPackingParams *b)
@@ -115,7 +116,8 @@ transport_equal (const CcPackingParams *a,
       const CcSpecies *x = &a->species[i], *y = &b->species[i];
 
       if (x->sigma_ion_S_cm != y->sigma_ion_S_cm || x->sigma_e_S_cm != y->sigma_e_S_cm
-          || x->ion_network != y->ion_network || x->electron_network != y->electron_network)
+          || x->ion_network != y->ion_network || x->electron_network != y->electron_network
+          || x->agglomerate_d_um != y->agglomerate_d_um)
         return FALSE;
     }
   return TRUE;

@@ -236,6 +236,50 @@ test_editor_flags_invalid_value (void)
   g_assert_null (cc_formulation_editor_get_shown_error (editor, NULL));
 }
 
+/* The CAM card edits the agglomerate size: a size below the particles' own
+ * is flagged on the field, a valid one reaches the design and undoes; cards
+ * of other components do not offer the field. */
+static void
+test_editor_agglomerate_field (void)
+{
+  CcFormulationEditor *editor = cc_window_get_editor (window);
+  CcMaterialDb *db = cc_material_db_get_default ();
+  GtkWidget *field = cc_formulation_editor_get_field (editor, "components[0].agglomerate_d_um");
+  GtkWidget *flagged = NULL;
+  const CcComponent *cam = g_ptr_array_index (design ()->components, 0);
+  const char *shown;
+
+  g_assert_nonnull (field);
+  g_assert_cmpint (cc_material_get_class (cc_material_db_lookup (db, cam->material_id)), ==, CC_MATERIAL_CLASS_CAM);
+  g_assert_true (gtk_widget_is_visible (field));
+  g_assert_cmpfloat (cam->agglomerate_d_um, ==, 0);
+  for (guint i = 0; i < design ()->components->len; i++)
+    {
+      const CcComponent *c = g_ptr_array_index (design ()->components, i);
+      g_autofree char *path = g_strdup_printf ("components[%u].agglomerate_d_um", i);
+      GtkWidget *w = cc_formulation_editor_get_field (editor, path);
+
+      if (cc_material_get_class (cc_material_db_lookup (db, c->material_id)) != CC_MATERIAL_CLASS_CAM)
+        g_assert_false (gtk_widget_is_visible (w));
+    }
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (field), 1);
+  settle (0.05);
+  shown = cc_formulation_editor_get_shown_error (editor, &flagged);
+  g_assert_nonnull (shown);
+  g_assert_true (g_str_has_prefix (shown, "components[0].agglomerate_d_um = 1: smaller than the particles"));
+  g_assert_true (flagged == field);
+  activate (window, "undo", NULL);
+  g_assert_null (cc_formulation_editor_get_shown_error (editor, NULL));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (field), 40);
+  settle (0.05);
+  g_assert_null (cc_formulation_editor_get_shown_error (editor, NULL));
+  g_assert_cmpfloat (((CcComponent *) g_ptr_array_index (design ()->components, 0))->agglomerate_d_um, ==, 40);
+  activate (window, "undo", NULL);
+  g_assert_cmpfloat (((CcComponent *) g_ptr_array_index (design ()->components, 0))->agglomerate_d_um, ==, 0);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (field)), ==, 0);
+}
 
 /* ---- files -------------------------------------------------------------------- */
 
@@ -885,6 +929,7 @@ main (int    argc,
   g_test_add_func ("/app/palette/adds-material", test_palette_adds_material);
   g_test_add_func ("/app/editor/fraction-undo-redo", test_editor_fraction_undo_redo);
   g_test_add_func ("/app/editor/flags-invalid-value", test_editor_flags_invalid_value);
+  g_test_add_func ("/app/editor/agglomerate-field", test_editor_agglomerate_field);
   g_test_add_func ("/app/editor/accepts-drop", test_editor_accepts_drop);
   g_test_add_func ("/app/file/save-and-open", test_save_and_open);
   g_test_add_func ("/app/file/close-asks-about-unsaved-changes", test_close_asks_about_unsaved_changes);

@@ -169,6 +169,44 @@ test_effects (void)
     g_test_skip ("the shipped presets are stubs");
 }
 
+/* The fitted TiS2 agglomerates carry the cold-pressed TiS2 | Na3PS4 effect:
+ * the same composite dispersed uses about twice as much of its TiS2, so the
+ * effect's check cannot pass without the mechanism. */
+static void
+test_tis2_agglomerates (void)
+{
+  g_autoptr(JsonNode) root = shipped_presets ();
+  CcEffectQuantity q = { "tis2-na3ps4", CC_EFFECT_FRACTION, 10, 0, 0, 0 };
+  CcMaterialDb *db = cc_material_db_get_default ();
+  g_autoptr(CcDesign) d = NULL;
+  g_autoptr(CcCellResult) agglomerated = NULL;
+  g_autoptr(CcCellResult) dispersed = NULL;
+  g_autoptr(GError) error = NULL;
+  CcComponent *cam;
+  double f_agg, f_disp;
+
+  if (root == NULL || (d = preset_design (root, q.preset)) == NULL)
+    {
+      g_test_skip ("no tis2-na3ps4 preset");
+      return;
+    }
+  cam = g_ptr_array_index (d->components, 0);
+  g_assert_cmpstr (cam->material_id, ==, "tis2");
+  g_assert_cmpfloat (cam->agglomerate_d_um, >, 0);
+  agglomerated = cc_preset_simulate_design (d, db, effective_medium, NULL, &error);
+  g_assert_no_error (error);
+  cam->agglomerate_d_um = 0;
+  dispersed = cc_preset_simulate_design (d, db, effective_medium, NULL, &error);
+  g_assert_no_error (error);
+  f_agg = cc_cell_result_discharge_at (agglomerated, 10) / 239.3;
+  f_disp = cc_cell_result_discharge_at (dispersed, 10) / 239.3;
+  g_test_message ("TiS2 | Na3PS4 at cycle 10: %.3f agglomerated, %.3f dispersed", f_agg, f_disp);
+  g_assert_cmpfloat (f_agg, >=, 0.2);
+  g_assert_cmpfloat (f_agg, <=, 0.6);
+  g_assert_cmpfloat (f_disp, >, 0.6);
+  g_assert_cmpfloat (f_disp, >, 1.8 * f_agg);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -176,5 +214,6 @@ main (int argc, char **argv)
   g_test_add_func ("/echem/presets/rows", test_rows);
   g_test_add_func ("/echem/presets/effect-list", test_effect_list);
   g_test_add_func ("/echem/presets/effects", test_effects);
+  g_test_add_func ("/echem/presets/tis2-agglomerates", test_tis2_agglomerates);
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <string.h>
+#include "cc-agglomerate.h"
 #include "cc-cell-inputs.h"
 #include "cc-chemistry.h"
 #include "cc-echem-constants.h"
@@ -254,6 +255,11 @@ cc_microstructure_estimate_effective_medium (const CcDesign    *d,
     if (!out->electronic_percolation)
       p_e = 0;
     out->tortuosity_e = sig_e > 0 ? 1 : 0;
+    /* Agglomerates left by mixing: the electrolyte reaches their outer
+     * shell only (cc-agglomerate.c). */
+    out->agglomerate_interior_cam_fraction = 1 - cc_agglomerate_reached_fraction (c->comp->d50_um,
+                                                                                  c->comp->agglomerate_d_um);
+    p_i *= 1 - out->agglomerate_interior_cam_fraction;
     out->ionically_connected_cam_fraction = p_i;
     out->electronically_connected_cam_fraction = p_e;
     out->active_cam_fraction = p_i * p_e;

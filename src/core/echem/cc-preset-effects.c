@@ -32,15 +32,15 @@ static const CcPresetEffect effects[] = {
     "the buffered cell delivers far more than the unbuffered NaCrO2 | Na3PS4 cell",
     Q ("nacro2-nyzc-na3ps4", CC_EFFECT_RATE_CAPACITY, 0, 0.1), Q ("nacro2-na3ps4", CC_EFFECT_CAPACITY, 15, 0),
     CC_EFFECT_RATIO_AT_LEAST, 1.4, 0, "ratio >= 1.4 (reported > 100 / ~60 = 1.7)" },
+  /* The preset's TiS2 agglomerate size (50 um) is fitted to this figure
+   * (agglomerate-shell model, cc-agglomerate.c): the check guards the model
+   * and the fit together; /echem/presets/tis2-agglomerates checks that the
+   * same composite dispersed predicts about twice as much. */
   { "tis2-cold-pressed-fraction",
     "cold-pressed TiS2 | Na3PS4 without carbon reaches only ~40 % of the theoretical capacity "
     "(Review 5.1.1, ref. [11])",
     Q ("tis2-na3ps4", CC_EFFECT_FRACTION, 10, 0), { 0 }, CC_EFFECT_RANGE, 0.2, 0.6,
-    "0.20-0.60 of 239 mAh/g at cycle 10 (reported 90/239 = 0.38)",
-    "the model limits capacity at 0.01C only through the CAM the networks reach; with a "
-    "microstructure in which most TiS2 is connected (the effective-medium estimate and the packing "
-    "engine both give ~80 %) it predicts ~0.8 of theoretical. The review's explanation, poor "
-    "contact, would need a contact-limited access to the layers of a 2D host, which is not modelled" },
+    "0.20-0.60 of 239 mAh/g at cycle 10 (reported 90/239 = 0.38; agglomerate size fitted to it)" },
   { "na2s-nano-beats-micron-cycling",
     "nano-Na2S-NPS-C keeps far more capacity than micron-Na2S-NPS-C after 50 cycles "
     "(438.4 vs 103 mAh/g, ref. [111])",

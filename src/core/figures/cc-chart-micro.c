@@ -135,6 +135,7 @@ micro_table (const CcMicrostructure *m)
     { "active_cam_fraction", m->active_cam_fraction, "1" },
     { "ionically_connected_cam_fraction", m->ionically_connected_cam_fraction, "1" },
     { "electronically_connected_cam_fraction", m->electronically_connected_cam_fraction, "1" },
+    { "agglomerate_interior_cam_fraction", m->agglomerate_interior_cam_fraction, "1" },
     { "sigma_ion_eff", m->sigma_ion_eff_S_per_cm, "S/cm" },
     { "sigma_e_eff", m->sigma_e_eff_S_per_cm, "S/cm" },
     { "tortuosity_ion", m->tortuosity_ion, "1" },

@@ -129,6 +129,7 @@ static const FieldLabel field_labels[] = {
   { ".morphology", "shape", "" },
   { ".coating.material", "coating", "" },
   { ".coating.thickness_nm", "coating thickness", "nm" },
+  { ".agglomerate_d_um", "agglomerate size", "µm" },
   { ".material", "", "" },
 };
 

@@ -5,6 +5,7 @@
  * CcMicrostructure the electrochemistry consumes.
  */
 #include "cc-packing-private.h"
+#include "cc-agglomerate.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -52,13 +53,32 @@ fill_geometry (CcPacking        *self,
   m->binder_volume_fraction = v_role[CC_ROLE_BINDER] / v_box;
 }
 
+/* The share of CAM sphere i that the electrolyte can reach: 1 for a
+ * dispersed CAM; the agglomerate-shell fraction (cc-agglomerate.c) when the
+ * design leaves the CAM agglomerated, the shell one median primary (the
+ * recipe's d50) deep for every sphere. The packing keeps the CAM dispersed
+ * (agglomerates are larger than the box), so this sub-grid share weights
+ * the sphere's volume in the CAM metrics; the sphere's own state in the 3D
+ * view is its network reach. */
+static double
+reached_share (const CcPacking *self,
+               guint            i)
+{
+  const CcSpecies *sp = &self->params->species[self->species[i]];
+
+  if (sp->role != CC_ROLE_CAM || !(sp->agglomerate_d_um > 0))
+    return 1.0;
+  return cc_agglomerate_reached_fraction (sp->d50_requested_um > 0 ? sp->d50_requested_um : sp->d50_um,
+                                          sp->agglomerate_d_um);
+}
+
 static void
 assign_states (CcPacking        *self,
                const gboolean   *ion,
                const gboolean   *electron,
                CcMicrostructure *m)
 {
-  double v_cam = 0, v_active = 0, v_ion = 0, v_e = 0;
+  double v_cam = 0, v_active = 0, v_ion = 0, v_e = 0, v_interior = 0;
 
   for (guint i = 0; i < self->n; i++)
     {
@@ -66,15 +86,16 @@ assign_states (CcPacking        *self,
 
       if (role_of (self, i) == CC_ROLE_CAM)
         {
-          double v = volume0 (self, i);
+          double v = volume0 (self, i), reached = v * reached_share (self, i);
 
           v_cam += v;
-          v_ion += ion[i] ? v : 0;
+          v_interior += v - reached;
+          v_ion += ion[i] ? reached : 0;
           v_e += electron[i] ? v : 0;
           if (ion[i] && electron[i])
             {
               state = CC_PARTICLE_STATE_ACTIVE;
-              v_active += v;
+              v_active += reached;
             }
           else if (electron[i])
             state = CC_PARTICLE_STATE_IONICALLY_ISOLATED;
@@ -88,6 +109,7 @@ assign_states (CcPacking        *self,
   m->active_cam_fraction = v_cam > 0 ? v_active / v_cam : 0;
   m->ionically_connected_cam_fraction = v_cam > 0 ? v_ion / v_cam : 0;
   m->electronically_connected_cam_fraction = v_cam > 0 ? v_e / v_cam : 0;
+  m->agglomerate_interior_cam_fraction = v_cam > 0 ? v_interior / v_cam : 0;
 }
 
 static gboolean
@@ -107,7 +129,7 @@ fill_interfaces (CcPacking        *self,
 
   for (guint i = 0; i < self->n; i++)
     if (is_active (self, i))
-      cam_surface += 4 * G_PI * self->rad[i] * self->rad[i];
+      cam_surface += 4 * G_PI * self->rad[i] * self->rad[i] * reached_share (self, i);
   m->deformation_contacts = 0;
   m->total_contacts = 0;
   for (gsize k = 0; k < self->n_contacts; k++)
@@ -129,7 +151,7 @@ fill_interfaces (CcPacking        *self,
         {
           if (is_active (self, cam))
             {
-              cam_se_active += area;
+              cam_se_active += area * reached_share (self, cam);
               if (c->radius_um > 0)
                 {
                   cam_se_all_radius += c->radius_um;
@@ -149,42 +171,52 @@ fill_interfaces (CcPacking        *self,
   m->mean_cam_se_contact_radius_um = n_cam_se > 0 ? cam_se_all_radius / n_cam_se : 0;
 }
 
+typedef struct {
+  double radius;
+  double volume;   /* reached volume, radius^3 times the reached share */
+} SizedVolume;
+
 static int
 compare_radius (const void *a,
                 const void *b)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  double x = ((const SizedVolume *) a)->radius, y = ((const SizedVolume *) b)->radius;
 
   return (x > y) - (x < y);
 }
 
 /* Active CAM split into up to CC_MICRO_MAX_SIZE_CLASSES classes of equal
- * volume; each class is represented by its volume-weighted mean radius. */
+ * (reached) volume; each class is represented by its volume-weighted mean
+ * radius. */
 static void
 fill_size_classes (CcPacking        *self,
                    CcMicrostructure *m)
 {
-  g_autofree double *r = g_new (double, MAX (self->n, 1));
+  g_autofree SizedVolume *r = g_new (SizedVolume, MAX (self->n, 1));
   guint n = 0, classes;
   double total = 0, acc = 0, wr = 0, w = 0;
   guint c = 0;
 
   for (guint i = 0; i < self->n; i++)
     if (is_active (self, i))
-      r[n++] = self->rad0[i];
+      {
+        r[n].radius = self->rad0[i];
+        r[n].volume = pow (self->rad0[i], 3) * reached_share (self, i);
+        n++;
+      }
   m->n_size_classes = 0;
   if (n == 0)
     return;
-  qsort (r, n, sizeof (double), compare_radius);
+  qsort (r, n, sizeof (SizedVolume), compare_radius);
   for (guint k = 0; k < n; k++)
-    total += r[k] * r[k] * r[k];
+    total += r[k].volume;
   classes = MIN (n, CC_MICRO_MAX_SIZE_CLASSES);
   for (guint k = 0; k < n; k++)
     {
-      double v = r[k] * r[k] * r[k];
+      double v = r[k].volume;
 
       acc += v;
-      wr += v * r[k];
+      wr += v * r[k].radius;
       w += v;
       if (acc >= total * (c + 1) / classes * (1 - 1e-12) || k == n - 1)
         {

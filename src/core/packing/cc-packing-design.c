@@ -88,6 +88,7 @@ species_from_material (CcSpecies         *sp,
   sp->d50_um = sp->d50_requested_um = c->d50_um;
   sp->spread = c->spread;
   sp->mass_fraction = c->mass_fraction;
+  sp->agglomerate_d_um = role == CC_ROLE_CAM ? c->agglomerate_d_um : 0;
   sp->density_g_cm3 = cc_material_get (m, "density_g_cm3", sp->density_g_cm3);
   sp->young_modulus_GPa = cc_material_get (m, "young_modulus_GPa", sp->young_modulus_GPa);
   sp->poisson_ratio = cc_material_get (m, "poisson_ratio", sp->poisson_ratio);

@@ -125,6 +125,8 @@ add_species (JsonBuilder     *b,
       add_bool (b, "coarse_grained", sp->d50_um != sp->d50_requested_um);
       add_number (b, "spread", sp->spread);
       add_bool (b, "plastic", sp->plastic);
+      if (sp->agglomerate_d_um > 0)
+        add_number (b, "agglomerate_d_um", sp->agglomerate_d_um);
       add_bool (b, "ion_network", sp->ion_network);
       add_bool (b, "electron_network", sp->electron_network);
       add_number (b, "sigma_ion_S_cm", sp->sigma_ion_S_cm);
@@ -206,6 +208,7 @@ cc_packing_to_json (const CcPacking        *self,
   add_number (b, "active_cam_fraction", m->active_cam_fraction);
   add_number (b, "ionically_connected_cam_fraction", m->ionically_connected_cam_fraction);
   add_number (b, "electronically_connected_cam_fraction", m->electronically_connected_cam_fraction);
+  add_number (b, "agglomerate_interior_cam_fraction", m->agglomerate_interior_cam_fraction);
   add_number (b, "sigma_ion_eff_S_per_cm", m->sigma_ion_eff_S_per_cm);
   add_number (b, "sigma_e_eff_S_per_cm", m->sigma_e_eff_S_per_cm);
   add_number (b, "tortuosity_ion", m->tortuosity_ion);

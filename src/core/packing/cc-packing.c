@@ -415,6 +415,7 @@ cc_packing_set_transport (CcPacking             *self,
       sp->sigma_e_S_cm = params->species[i].sigma_e_S_cm;
       sp->ion_network = params->species[i].ion_network;
       sp->electron_network = params->species[i].electron_network;
+      sp->agglomerate_d_um = params->species[i].agglomerate_d_um;
     }
   return TRUE;
 }

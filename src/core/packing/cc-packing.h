@@ -68,6 +68,9 @@ typedef struct {
   gboolean electron_network;     /* member of the electronic network */
   double   solid_content;        /* material volume / sphere volume: 1 for dense
                                   * particles, < 1 for porous agglomerates; 0 = 1 */
+  double   agglomerate_d_um;     /* CAM agglomerates left by mixing, 0 = dispersed:
+                                  * only their outer shell is reached by the
+                                  * electrolyte (sub-grid, cc-agglomerate.c) */
 } CcSpecies;
 
 typedef struct {
@@ -205,10 +208,11 @@ void              cc_packing_get_box              (const CcPacking *self,
                                                    double          *ly_um,
                                                    double          *lz_um);
 const CcPackingParams *cc_packing_get_params      (const CcPacking *self);
-/* Added to the contract: takes the bulk conductivities and network
- * membership of each species from @params (they follow the cell temperature
- * and enter only the analysis), so the same particles can be analysed again
- * without packing them again. The species must match in number. */
+/* Added to the contract: takes the bulk conductivities, network
+ * membership and CAM agglomerate size of each species from @params (they
+ * follow the cell temperature or the mixing and enter only the analysis), so
+ * the same particles can be analysed again without packing them again. The
+ * species must match in number. */
 gboolean          cc_packing_set_transport        (CcPacking             *self,
                                                    const CcPackingParams *params,
                                                    GError               **error);
