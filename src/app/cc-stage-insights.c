@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The insights state the main limitation first: a dead cell's explanation,
- * else the degradation mechanism that lost the most capacity, then every
+ * else active material the networks do not reach when much of it is out of
+ * reach, else the degradation mechanism that lost the most capacity, then every
  * interface that leaves its stability window, with the margin and a remedy,
  * then the microstructure.
  */
@@ -28,11 +29,47 @@ mechanism_remedy (guint index)
     }
 }
 
-void
-cc_stage_insights_cell (const CcCellResult *cell,
-                        const char         *cell_error,
-                        GPtrArray          *lines)
+/* The largest reason why CAM is not active, with its remedy. */
+static char *
+unreached_line (const CcMicrostructure *m)
 {
+  double interior = CLAMP (m->agglomerate_interior_cam_fraction, 0, 1);
+  double no_ion = CLAMP (1 - m->ionically_connected_cam_fraction - interior, 0, 1);
+  double no_e = CLAMP (1 - m->electronically_connected_cam_fraction, 0, 1);
+  const char *why;
+  double share;
+
+  if (interior >= no_ion && interior >= no_e)
+    {
+      share = interior;
+      why = _("%.0f %% sits inside agglomerates that the electrolyte does not reach: mix the powders more "
+              "thoroughly (ball milling) or use smaller agglomerates");
+    }
+  else if (no_e >= no_ion)
+    {
+      share = no_e;
+      why = _("%.0f %% has no electronic path to the current collector: add carbon");
+    }
+  else
+    {
+      share = no_ion;
+      why = _("%.0f %% has no ionic path to the separator: add solid electrolyte or make its particles smaller");
+    }
+  {
+    g_autofree char *reason = g_strdup_printf (why, 100 * share);
+    return g_strdup_printf (_("<b>Main limitation:</b> only <b>%.0f %%</b> of the active material is reached by "
+                              "both ions and electrons; %s."), 100 * m->active_cam_fraction, reason);
+  }
+}
+
+void
+cc_stage_insights_cell (const CcCellResult     *cell,
+                        const CcMicrostructure *micro,
+                        const char             *cell_error,
+                        GPtrArray              *lines)
+{
+  gboolean unreached_first;
+
   if (cell == NULL)
     {
       g_ptr_array_add (lines, g_markup_printf_escaped (_("<b>The cell model could not run:</b> %s"),
@@ -46,9 +83,15 @@ cc_stage_insights_cell (const CcCellResult *cell,
                                                        cell->message ? cell->message : ""));
       return;
     }
+  unreached_first = micro != NULL && micro->active_cam_fraction < CC_INSIGHTS_LOW_UTILISATION;
+  if (unreached_first)
+    g_ptr_array_add (lines, unreached_line (micro));
   if (cell->limiting >= 0 && cell->limiting < CC_N_MECHANISMS && cell->loss[cell->limiting] > 0)
-    g_ptr_array_add (lines, g_markup_printf_escaped (_("<b>Main limitation:</b> %s (%.0f %% of the capacity "
-                                                       "lost); %s."),
+    g_ptr_array_add (lines, g_markup_printf_escaped (unreached_first
+                                                     ? _("<b>Largest loss over cycling:</b> %s (%.0f %% of the "
+                                                         "capacity lost); %s.")
+                                                     : _("<b>Main limitation:</b> %s (%.0f %% of the capacity "
+                                                         "lost); %s."),
                                                      cc_mechanism_description (cell->limiting),
                                                      100 * cell->loss[cell->limiting],
                                                      mechanism_remedy (cell->limiting)));
@@ -133,7 +176,7 @@ cc_stage_insights_micro (const CcMicrostructure *m,
 
   g_ptr_array_add (lines, g_strdup_printf (_("<b>%.0f %%</b> of the active material is reached by both "
                                              "ions and electrons."), 100 * m->active_cam_fraction));
-  if (m->agglomerate_interior_cam_fraction >= 0.005)
+  if (m->agglomerate_interior_cam_fraction >= 0.005 && m->active_cam_fraction >= CC_INSIGHTS_LOW_UTILISATION)
     g_ptr_array_add (lines, g_strdup_printf (_("<b>%.0f %%</b> of the active material lies inside agglomerates "
                                                "that the electrolyte does not reach: mix the powders more "
                                                "thoroughly (ball milling) or use smaller agglomerates."),

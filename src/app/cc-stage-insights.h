@@ -13,10 +13,15 @@
 G_BEGIN_DECLS
 
 /* Each appends char* lines to `lines`. cell NULL: cell_error says why the
- * model could not run. */
-void cc_stage_insights_cell      (const CcCellResult *cell,
-                                  const char         *cell_error,
-                                  GPtrArray          *lines);
+ * model could not run. micro (may be NULL): when less than
+ * CC_INSIGHTS_LOW_UTILISATION of the CAM is active, the unreached CAM is the
+ * main limitation, ahead of the fade. */
+#define CC_INSIGHTS_LOW_UTILISATION 0.7
+
+void cc_stage_insights_cell      (const CcCellResult      *cell,
+                                  const CcMicrostructure  *micro,
+                                  const char              *cell_error,
+                                  GPtrArray               *lines);
 void cc_stage_insights_stability (const CcStabilityReport *report,
                                   CcMaterialDb            *db,
                                   GPtrArray               *lines);

@@ -179,9 +179,11 @@ cc_stage_results_build (CcSimulation   *sim,
   g_return_val_if_fail (cc_simulation_get_microstructure (sim) != NULL, results);
 
   build_charts (results, sim, sim_error);
-  /* The main limitation first: a dead cell, the dominant fade, then the
-   * interfaces outside their window, then the microstructure. */
-  cc_stage_insights_cell (cell, sim_error != NULL ? sim_error->message : NULL, lines);
+  /* The main limitation first: a dead cell, much CAM out of reach or the
+   * dominant fade, then the interfaces outside their window, then the
+   * microstructure. */
+  cc_stage_insights_cell (cell, cc_simulation_get_microstructure (sim), sim_error != NULL ? sim_error->message : NULL,
+                          lines);
   if (stability != NULL)
     cc_stage_insights_stability (stability, db, lines);
   cc_stage_insights_micro (cc_simulation_get_microstructure (sim), lines);

@@ -809,7 +809,7 @@ test_insights_dead_cell (void)
   cell.status = CC_CELL_STATUS_NO_IONIC_PATH;
   cell.message = (char *) "no ionic path spans the cathode: the electrolyte does not percolate";
   cell.limiting = -1;
-  cc_stage_insights_cell (&cell, NULL, lines);
+  cc_stage_insights_cell (&cell, NULL, NULL, lines);
   text = join_lines (lines);
   g_assert_nonnull (strstr (text, "does not work"));
   g_assert_nonnull (strstr (text, cell.message));
@@ -832,7 +832,7 @@ test_insights_limitation_and_window (void)
   cell.window_mAh_g = 130;
   cell.limiting = 3;                     /* contact loss */
   cell.loss[3] = 0.12;
-  cc_stage_insights_cell (&cell, NULL, lines);
+  cc_stage_insights_cell (&cell, NULL, NULL, lines);
 
   bad.kind = (char *) "cam-electrolyte";
   bad.electrolyte = (char *) "no-such-electrolyte";
@@ -859,6 +859,56 @@ test_insights_limitation_and_window (void)
   g_assert_nonnull (strstr (text, "charges to 3.60 V"));
   g_assert_nonnull (strstr (text, "1.35 V past the limit"));
   g_assert_nonnull (strstr (text, "lower the cut-off"));
+}
+
+/* Much CAM out of reach is the main limitation, with the largest reason
+ * and its remedy; the fade follows as the largest loss over cycling. A
+ * well-connected composite keeps the fade as its main limitation. */
+static void
+test_insights_unreached_cam (void)
+{
+  CcCellResult cell = { 0 };
+  CcMicrostructure m = { 0 };
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) wired = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) carbonless = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+  g_autofree char *text_wired = NULL;
+  g_autofree char *text_carbonless = NULL;
+
+  cell.status = CC_CELL_STATUS_OK;
+  cell.first_discharge_mAh_g = 95;
+  cell.theoretical_mAh_g = 239;
+  cell.window_mAh_g = 237;
+  cell.limiting = 0;
+  cell.loss[0] = 0.03;
+  m.active_cam_fraction = 0.45;
+  m.ionically_connected_cam_fraction = 0.49;
+  m.electronically_connected_cam_fraction = 0.92;
+  m.agglomerate_interior_cam_fraction = 0.51;
+  cc_stage_insights_cell (&cell, &m, NULL, lines);
+  text = join_lines (lines);
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "<b>Main limitation:</b> only <b>45 %</b> of the active material"));
+  g_assert_nonnull (strstr (text, "51 % sits inside agglomerates"));
+  g_assert_nonnull (strstr (text, "<b>Largest loss over cycling:</b>"));
+  g_assert_cmpuint (g_strv_length ((char **) lines->pdata), ==, 3);
+
+  /* Carbon-free and poorly wired: the electronic path is the reason. */
+  m.agglomerate_interior_cam_fraction = 0;
+  m.ionically_connected_cam_fraction = 0.95;
+  m.electronically_connected_cam_fraction = 0.5;
+  m.active_cam_fraction = 0.48;
+  cc_stage_insights_cell (&cell, &m, NULL, carbonless);
+  text_carbonless = join_lines (carbonless);
+  g_assert_nonnull (strstr (text_carbonless, "50 % has no electronic path"));
+
+  m.active_cam_fraction = 0.9;
+  m.electronically_connected_cam_fraction = 0.95;
+  cc_stage_insights_cell (&cell, &m, NULL, wired);
+  text_wired = join_lines (wired);
+  g_assert_true (g_str_has_prefix (text_wired, "<b>Main limitation:</b> "));
+  g_assert_null (strstr (text_wired, "reached by both"));
 }
 
 int
@@ -894,6 +944,7 @@ main (int    argc,
   g_test_add_func ("/app/autosave/follows-document", test_autosaver_follows_document);
   g_test_add_func ("/app/insights/dead-cell", test_insights_dead_cell);
   g_test_add_func ("/app/insights/limitation-and-window", test_insights_limitation_and_window);
+  g_test_add_func ("/app/insights/unreached-cam", test_insights_unreached_cam);
 
   return g_test_run ();
 }
