@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "cc-view-panel.h"
+#include "cc-agglomerate.h"
 #include "cc-colors.h"
 #include "cc-material-item.h"
 
@@ -22,6 +23,7 @@ struct _CcViewPanel {
 
   GPtrArray      *species_markup;   /* char*: formula markup of component i */
   GArray         *species_colors;   /* CcRgb */
+  char           *agglomerate_note; /* markup, NULL when every CAM is dispersed */
 };
 
 G_DEFINE_FINAL_TYPE (CcViewPanel, cc_view_panel, GTK_TYPE_BOX)
@@ -106,6 +108,18 @@ rebuild_legend (CcViewPanel *self)
           legend_add (self, cc_colors_for_state (s), m);
         }
       legend_add (self, cc_colors_for_state (CC_PARTICLE_STATE_NONE), _("Other phases"));
+      /* Agglomerates are a sub-grid share of each CAM sphere: say so. */
+      if (self->agglomerate_note != NULL)
+        {
+          GtkWidget *note = gtk_label_new (NULL);
+
+          gtk_label_set_markup (GTK_LABEL (note), self->agglomerate_note);
+          gtk_label_set_xalign (GTK_LABEL (note), 0);
+          gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (note), 34);
+          gtk_widget_add_css_class (note, "dim-label");
+          gtk_box_append (self->legend, note);
+        }
     }
   else
     for (guint i = 0; i < self->species_markup->len; i++)
@@ -210,6 +224,7 @@ cc_view_panel_finalize (GObject *object)
 
   g_ptr_array_unref (self->species_markup);
   g_array_unref (self->species_colors);
+  g_free (self->agglomerate_note);
   G_OBJECT_CLASS (cc_view_panel_parent_class)->finalize (object);
 }
 
@@ -278,6 +293,7 @@ cc_view_panel_set_components (CcViewPanel    *self,
 
   n = MIN (design->components->len, CC_PARTICLE_VIEW_MAX_SPECIES);
   g_ptr_array_set_size (self->species_markup, 0);
+  g_clear_pointer (&self->agglomerate_note, g_free);
   g_array_set_size (self->species_colors, design->components->len);
   cc_colors_for_design (design, db, (CcRgb *) self->species_colors->data);
   for (guint i = 0; i < n; i++)
@@ -288,10 +304,28 @@ cc_view_panel_set_components (CcViewPanel    *self,
       g_ptr_array_add (self->species_markup,
                        item ? g_strdup (cc_material_item_get_markup (item))
                             : g_markup_escape_text (c->material_id, -1));
+      if (c->agglomerate_d_um > 0 && self->agglomerate_note == NULL)
+        {
+          double inside = 1 - cc_agglomerate_reached_fraction (c->d50_um, c->agglomerate_d_um);
+
+          if (inside >= 0.005)
+            self->agglomerate_note =
+              g_strdup_printf (_("%s: %.0f %% lies inside %.0f µm agglomerates, out of the electrolyte's reach; "
+                                 "each sphere is drawn with its own network reach"),
+                               (const char *) g_ptr_array_index (self->species_markup, i), 100 * inside,
+                               c->agglomerate_d_um);
+        }
     }
   g_array_set_size (self->species_colors, n);
   cc_particle_view_set_species_colors (self->view, (CcRgb *) self->species_colors->data, n);
   rebuild_legend (self);
+}
+
+const char *
+cc_view_panel_get_agglomerate_note (CcViewPanel *self)
+{
+  g_return_val_if_fail (CC_IS_VIEW_PANEL (self), NULL);
+  return self->agglomerate_note;
 }
 
 void

@@ -31,5 +31,9 @@ void            cc_view_panel_set_status      (CcViewPanel    *self,
 /* A one-line description of a particle, for the pick popover (markup). */
 char           *cc_view_panel_describe_particle (CcViewPanel  *self,
                                                  guint         index);
+/* The state legend's note on CAM agglomerates (markup), NULL when every
+ * CAM is dispersed: agglomerate interiors are a sub-grid share of each
+ * sphere, not particles of their own. */
+const char     *cc_view_panel_get_agglomerate_note (CcViewPanel *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
  * synthetic particle set (test data only: the app itself never fakes a
  * packing), and a screenshot of the window written to the build folder.
  */
+#include "cc-agglomerate.h"
 #include "cc-alert.h"
 #include "cc-application.h"
 #include "cc-autosave.h"
@@ -276,7 +277,20 @@ test_editor_agglomerate_field (void)
   settle (0.05);
   g_assert_null (cc_formulation_editor_get_shown_error (editor, NULL));
   g_assert_cmpfloat (((CcComponent *) g_ptr_array_index (design ()->components, 0))->agglomerate_d_um, ==, 40);
+  /* The 3D view's legend says how much of the CAM the spheres stand for
+   * sits inside agglomerates. */
+  {
+    const char *note = cc_view_panel_get_agglomerate_note (cc_window_get_view_panel (window));
+    const CcComponent *edited = g_ptr_array_index (design ()->components, 0);
+    g_autofree char *inside = g_strdup_printf ("%.0f %% lies inside 40 µm agglomerates",
+                                               100 * (1 - cc_agglomerate_reached_fraction (edited->d50_um, 40)));
+
+    g_assert_nonnull (note);
+    g_test_message ("legend note: %s", note);
+    g_assert_nonnull (strstr (note, inside));
+  }
   activate (window, "undo", NULL);
+  g_assert_null (cc_view_panel_get_agglomerate_note (cc_window_get_view_panel (window)));
   g_assert_cmpfloat (((CcComponent *) g_ptr_array_index (design ()->components, 0))->agglomerate_d_um, ==, 0);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (field)), ==, 0);
 }
