@@ -77,6 +77,7 @@ species_geometry_equal (const CcSpecies *a,
          && a->volume_fraction == b->volume_fraction
          && a->d50_um == b->d50_um
          && a->spread == b->spread
+         && a->d_max_um == b->d_max_um
          && a->density_g_cm3 == b->density_g_cm3
          && a->young_modulus_GPa == b->young_modulus_GPa
          && a->poisson_ratio == b->poisson_ratio

@@ -8,6 +8,7 @@
 #include "cc-packing-private.h"
 #include "cc-packing-law.h"
 #include "cc-packing-rng.h"
+#include "cc-preset.h"
 
 #include <math.h>
 #include <string.h>
@@ -303,6 +304,107 @@ test_contact_law (void)
   g_assert_cmpfloat_with_epsilon (cc_lens_volume (1, 1, 1), 5 * G_PI / 12, 1e-12);
 }
 
+/* A layer thinner than its largest particles (2 mg/cm² of a slurry
+ * cathode, ~7 µm, with 5 µm CAM of spread 0.5) cuts the CAM's size
+ * distribution at what the layer can hold: every drawn sphere fits, the
+ * cut is reported, the mean volume follows the cut distribution, and the
+ * packing gets past its geometric checks. A thick electrode is not cut. */
+static void
+test_thin_layer_cut (void)
+{
+  CcPresetList *list = cc_preset_list_get_default ();
+  const CcPreset *thin = cc_preset_list_lookup (list, "p2-nnmo-beta-alumina-py14fsi");
+  g_autoptr(CcDesign) thick = cc_design_new_default ();
+  g_autoptr(CcPackingParams) p = NULL;
+  g_autoptr(CcPackingParams) q = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint *counts = NULL;
+  g_autofree double *rad = NULL;
+  g_autofree guint16 *species = NULL;
+  const CcSpecies *cam = NULL;
+  double v = 0, n_cam = 0;
+
+  if (thin == NULL)
+    {
+      g_test_skip ("no p2-nnmo-beta-alumina-py14fsi preset");
+      return;
+    }
+  p = cc_packing_params_from_design (thin->design, cc_material_db_get_default (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (p->box_aspect, <, 1);
+  for (guint k = 0; k < p->n_species; k++)
+    if (p->species[k].role == CC_ROLE_CAM)
+      cam = &p->species[k];
+  g_assert_nonnull (cam);
+  g_assert_cmpfloat (cam->d_max_um, >, cam->d50_um);
+  g_assert_cmpfloat (cam->d_max_um, <, cam->d50_um * exp (2 * cam->spread));
+  /* 1.4 d_max fits in the jamming height h = thickness 0.80 / 0.64. */
+  g_assert_cmpfloat (1.4 * cam->d_max_um, <=, p->design_thickness_um * 0.80 / 0.64);
+
+  counts = cc_packing_species_counts (p);
+  rad = g_new (double, p->n_particles);
+  species = g_new (guint16, p->n_particles);
+  cc_packing_draw_radii (p, counts, rad, species);
+  for (guint i = 0; i < p->n_particles; i++)
+    if (&p->species[species[i]] == cam)
+      {
+        g_assert_cmpfloat (2 * rad[i], <=, cam->d_max_um * (1 + 1e-12));
+        v += G_PI / 6 * pow (2 * rad[i], 3);
+        n_cam++;
+      }
+  g_assert_cmpfloat (fabs (v / n_cam / cc_packing_truncated_mean_volume (cam) - 1), <, 0.02);
+
+  /* The geometric checks come before the first cancellation point. */
+  {
+    g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+    g_autoptr(CcPacking) k = NULL;
+
+    g_cancellable_cancel (cancelled);
+    k = cc_packing_run (p, NULL, cancelled, &error);
+    g_assert_null (k);
+    g_assert_error (error, CC_PACKING_ERROR, CC_PACKING_ERROR_CANCELLED);
+    g_clear_error (&error);
+  }
+
+  q = cc_packing_params_from_design (thick, cc_material_db_get_default (), &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < q->n_species; k++)
+    g_assert_cmpfloat (q->species[k].d_max_um, ==, 0);
+}
+
+/* Every literature preset's design gets past the packing's geometric
+ * checks (box wide and high enough for its largest spheres) with its own
+ * particle budget: a preset the app opens must pack. */
+static void
+test_presets_pack (void)
+{
+  CcPresetList *list = cc_preset_list_get_default ();
+  guint n = cc_preset_list_get_n (list);
+
+  if (n == 0)
+    {
+      g_test_skip ("no presets");
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const CcPreset *preset = cc_preset_list_get_nth (list, i);
+      g_autoptr(CcPackingParams) p = NULL;
+      g_autoptr(CcPacking) k = NULL;
+      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+      g_autoptr(GError) error = NULL;
+
+      p = cc_packing_params_from_design (preset->design, cc_material_db_get_default (), &error);
+      if (p == NULL)
+        g_error ("%s: %s", preset->id, error->message);
+      g_cancellable_cancel (cancelled);
+      k = cc_packing_run (p, NULL, cancelled, &error);
+      g_assert_null (k);
+      if (!g_error_matches (error, CC_PACKING_ERROR, CC_PACKING_ERROR_CANCELLED))
+        g_error ("%s: %s", preset->id, error->message);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -316,6 +418,8 @@ main (int    argc,
   g_test_add_func ("/packing/params/coarse-grain", test_coarse_grain);
   g_test_add_func ("/packing/params/invalid-design", test_invalid_design);
   g_test_add_func ("/packing/params/counts-and-sizes", test_counts_and_sizes);
+  g_test_add_func ("/packing/params/thin-layer-cut", test_thin_layer_cut);
+  g_test_add_func ("/packing/params/presets-pack", test_presets_pack);
   g_test_add_func ("/packing/law/elastic-plastic", test_contact_law);
   return g_test_run ();
 }

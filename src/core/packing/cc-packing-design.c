@@ -6,7 +6,7 @@
  * fine components coarse-grained to a resolvable size, and a box shaped like
  * a slab of the electrode when the electrode is thin.
  */
-#include "cc-packing.h"
+#include "cc-packing-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -160,6 +160,8 @@ coarse_grain (CcPackingParams *p)
 static double
 mean_particle_volume (const CcSpecies *sp)
 {
+  if (sp->d_max_um > 0)
+    return cc_packing_truncated_mean_volume (sp);
   return G_PI / 6.0 * pow (sp->d50_um, 3) * exp (4.5 * sp->spread * sp->spread);
 }
 
@@ -240,6 +242,39 @@ shape_box (CcPackingParams *p,
   p->box_aspect = h_jammed / width;
 }
 
+/* A layer thinner than its largest particles: the jamming box is
+ * h = thickness φ_compacted / φ_jammed high, and the neighbour search needs
+ * 2.8 r_max of it (cc_packing_run), so the size distribution of each
+ * species is cut at h / LAYER_REACH (1.4 with a margin for the box's volume
+ * estimate) instead of d50 e^{2σ}. A cast or pressed layer cannot hold
+ * particles much larger than itself; the cut removes them and the layer
+ * keeps its thickness (README, "Thin layers"). A cut below the 16th
+ * percentile is not made: such a layer is refused with its reason. */
+#define LAYER_REACH 1.6
+
+static gboolean
+cap_to_layer (CcPackingParams *p)
+{
+  double h_jammed, cap;
+  gboolean capped = FALSE;
+
+  if (p->box_aspect >= 1.0 || p->design_thickness_um <= 0)
+    return FALSE;
+  h_jammed = p->design_thickness_um * ESTIMATED_PHI_COMPACTED / ESTIMATED_PHI_JAMMED;
+  cap = h_jammed / LAYER_REACH;
+  for (guint i = 0; i < p->n_species; i++)
+    {
+      CcSpecies *sp = &p->species[i];
+
+      if (sp->spread <= 0 || sp->d50_um * exp (2.0 * sp->spread) <= cap
+          || sp->d50_um * exp (-sp->spread) > cap)
+        continue;
+      sp->d_max_um = cap;
+      capped = TRUE;
+    }
+  return capped;
+}
+
 static double
 design_thickness (const CcDesign  *design,
                   const CcPackingParams *p)
@@ -301,6 +336,9 @@ cc_packing_params_from_design (const CcDesign  *design,
   coarse_grain (p);
   fit_particle_budget (p);
   shape_box (p, design_thickness (design, p));
+  /* The cut changes the mean particle volume and so the box's width. */
+  if (cap_to_layer (p))
+    shape_box (p, p->design_thickness_um);
   if (!cc_packing_params_validate (p, error))
     return NULL;
   return g_steal_pointer (&p);

@@ -14,6 +14,16 @@
  * particles that a 10,000-particle box cannot represent. */
 #define TRUNCATION_Z 2.0
 
+/* The upper cut of a species' distribution in standard deviations: TRUNCATION_Z,
+ * or lower where a thin layer caps the diameter at d_max_um. */
+double
+cc_species_upper_z (const CcSpecies *sp)
+{
+  if (sp->d_max_um > 0 && sp->spread > 0 && sp->d50_um > 0)
+    return CLAMP (log (sp->d_max_um / sp->d50_um) / sp->spread, 1.0 - TRUNCATION_Z, TRUNCATION_Z);
+  return TRUNCATION_Z;
+}
+
 guint64
 cc_pair_key (guint i,
              guint j)
@@ -21,18 +31,19 @@ cc_pair_key (guint i,
   return i < j ? ((guint64) i << 32) | j : ((guint64) j << 32) | i;
 }
 
-/* E[π/6 d³] for ln d ~ N(ln d50, σ²) truncated to |z| <= Zc. */
+/* E[π/6 d³] for ln d ~ N(ln d50, σ²) truncated to -Zc <= z <= Zu (Zu the
+ * species' upper cut, cc_species_upper_z). */
 double
 cc_packing_truncated_mean_volume (const CcSpecies *sp)
 {
-  double s = sp->spread, v50 = G_PI / 6.0 * pow (sp->d50_um, 3);
+  double s = sp->spread, v50 = G_PI / 6.0 * pow (sp->d50_um, 3), zu = cc_species_upper_z (sp);
   double mass;
 
   if (s <= 0)
     return v50;
-  mass = cc_normal_cdf (TRUNCATION_Z) - cc_normal_cdf (-TRUNCATION_Z);
+  mass = cc_normal_cdf (zu) - cc_normal_cdf (-TRUNCATION_Z);
   return v50 * exp (4.5 * s * s) *
-         (cc_normal_cdf (TRUNCATION_Z - 3 * s) - cc_normal_cdf (-TRUNCATION_Z - 3 * s)) / mass;
+         (cc_normal_cdf (zu - 3 * s) - cc_normal_cdf (-TRUNCATION_Z - 3 * s)) / mass;
 }
 
 /* Numbers per species in proportion to volume fraction / mean volume,
@@ -95,11 +106,12 @@ cc_packing_draw_radii (const CcPackingParams *p,
                        guint16               *species)
 {
   guint at = 0;
-  double lo = cc_normal_cdf (-TRUNCATION_Z), hi = cc_normal_cdf (TRUNCATION_Z);
+  double lo = cc_normal_cdf (-TRUNCATION_Z);
 
   for (guint k = 0; k < p->n_species; k++)
     {
       const CcSpecies *sp = &p->species[k];
+      double hi = cc_normal_cdf (cc_species_upper_z (sp));
 
       for (guint i = 0; i < counts[k]; i++)
         {

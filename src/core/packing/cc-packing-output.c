@@ -123,6 +123,8 @@ add_species (JsonBuilder     *b,
       add_number (b, "d50_um", sp->d50_um);
       add_number (b, "d50_requested_um", sp->d50_requested_um);
       add_bool (b, "coarse_grained", sp->d50_um != sp->d50_requested_um);
+      if (sp->d_max_um > 0)
+        add_number (b, "d_max_um", sp->d_max_um);
       add_number (b, "spread", sp->spread);
       add_bool (b, "plastic", sp->plastic);
       if (sp->agglomerate_d_um > 0)

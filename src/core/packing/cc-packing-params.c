@@ -291,6 +291,8 @@ validate_species (const CcSpecies *sp,
                 "species[%u] (%s).sigma_e_S_cm = %g: must be between 0 and 1e7", i, name, sp->sigma_e_S_cm)
       && check (IN (sp->solid_content, 0, 1), error,
                 "species[%u] (%s).solid_content = %g: must be between 0 and 1", i, name, sp->solid_content)
+      && check (IN (sp->d_max_um, 0, 1e5), error,
+                "species[%u] (%s).d_max_um = %g: must be between 0 and 1e5", i, name, sp->d_max_um)
       && check (IN (sp->agglomerate_d_um, 0, 5000), error,
                 "species[%u] (%s).agglomerate_d_um = %g: must be between 0 and 5000", i, name, sp->agglomerate_d_um);
 }

@@ -53,6 +53,7 @@ void       cc_packing_draw_radii      (const CcPackingParams *params,
                                        double                *rad,
                                        guint16               *species);
 double     cc_packing_truncated_mean_volume (const CcSpecies *sp);
+double     cc_species_upper_z (const CcSpecies *sp);
 /* Solid fraction of the slab `margin` away from each wall (one largest
  * diameter; a quarter of the height in a box too thin for that). */
 double     cc_packing_bulk_fraction   (const CcPacking *self,

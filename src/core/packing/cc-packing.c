@@ -137,7 +137,15 @@ setup (CcPacking  *self,
    * largest sphere: 2 r + skin at the overlapping start (radii x 1.12) and
    * during compaction (plastic spheres grow): 2.8 r_max covers both. */
   reach = 2.8 * r_max;
-  if (width < 2.0 * reach || self->jam_box[2] < reach)
+  if (width >= 2.0 * reach && self->jam_box[2] < reach)
+    {
+      g_set_error (error, CC_PACKING_ERROR, CC_PACKING_ERROR_INVALID,
+                   "the layer is %.3g µm high at jamming, too thin for spheres up to %.3g µm across "
+                   "(it must be 1.4 times the largest diameter): use smaller particles, a narrower size "
+                   "spread or a thicker electrode", self->jam_box[2], 2 * r_max);
+      return FALSE;
+    }
+  if (width < 2.0 * reach)
     {
       g_set_error (error, CC_PACKING_ERROR, CC_PACKING_ERROR_INVALID,
                    "n_particles = %u: too few for the size distribution (the box would be %.3g µm "

@@ -68,6 +68,9 @@ typedef struct {
   gboolean electron_network;     /* member of the electronic network */
   double   solid_content;        /* material volume / sphere volume: 1 for dense
                                   * particles, < 1 for porous agglomerates; 0 = 1 */
+  double   d_max_um;             /* upper cut of the size distribution when the layer
+                                  * is thinner than its largest particles; 0 = the
+                                  * usual cut at d50 e^{2σ} */
   double   agglomerate_d_um;     /* CAM agglomerates left by mixing, 0 = dispersed:
                                   * only their outer shell is reached by the
                                   * electrolyte (sub-grid, cc-agglomerate.c) */
