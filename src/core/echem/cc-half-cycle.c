@@ -69,6 +69,23 @@ cc_half_run (CcElectrode      *e,
                                       v_prev, spec->v_limit);
       return;
     }
+  /* The ohmic drop alone can exceed the window: a lower bound is the series
+   * resistance (separator, anode, interlayer) plus the composite's at the
+   * most favourable reaction distribution, L / (σ_ion + σ_e). Past it no
+   * step can converge inside the limit, and the cause is the resistance,
+   * not the solver. */
+  {
+    double r_min = e->p.r_series + e->p.thickness / (e->p.sigma_ion + e->p.sigma_e);
+
+    if (isfinite (r_min) && ai * r_min > fabs (v_prev - spec->v_limit))
+      {
+        out->end = CC_HALF_END_START_BEYOND;
+        out->message = g_strdup_printf ("the ohmic drop at this current, at least %.3g V over %.3g Ω cm² of "
+                                        "separator, interfaces and composite, takes the cell past the "
+                                        "%.3f V limit at once", ai * r_min, r_min * 1e4, spec->v_limit);
+        return;
+      }
+  }
   dt_max = dq * cap / ai;
   dt = dt_max * 1e-3;   /* a short first step resolves the ohmic jump */
 
