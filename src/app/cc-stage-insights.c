@@ -92,7 +92,7 @@ cc_stage_insights_cell (const CcCellResult     *cell,
                                                          "capacity lost); %s.")
                                                      : _("<b>Main limitation:</b> %s (%.0f %% of the capacity "
                                                          "lost); %s."),
-                                                     cc_mechanism_description (cell->limiting),
+                                                     _(cc_mechanism_description (cell->limiting)),
                                                      100 * cell->loss[cell->limiting],
                                                      mechanism_remedy (cell->limiting)));
   g_ptr_array_add (lines, g_strdup_printf (_("Predicted first discharge <b>%.0f mAh g⁻¹</b> of %.0f theoretical "

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
 #include "cc-degradation.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 #include "cc-echem-constants.h"
@@ -13,12 +15,12 @@ static const struct {
   const char *name;
   const char *description;
 } mechanisms[CC_N_MECHANISMS] = {
-  { "oxidative_decomposition", "electrolyte oxidised above its window at CAM and carbon contacts" },
-  { "reductive_decomposition", "electrolyte reduced below its window at CAM and carbon contacts" },
-  { "chemical_interphase", "interphase from the chemical-potential mismatch of CAM and electrolyte" },
-  { "contact_loss", "CAM-electrolyte contact lost to the CAM's volume change" },
-  { "structural_degradation", "CAM structure damaged above its voltage limit" },
-  { "anode_interphase", "resistive interphase growing between anode and separator" },
+  { "oxidative_decomposition", N_ ("electrolyte oxidised above its window at CAM and carbon contacts") },
+  { "reductive_decomposition", N_ ("electrolyte reduced below its window at CAM and carbon contacts") },
+  { "chemical_interphase", N_ ("interphase from the chemical-potential mismatch of CAM and electrolyte") },
+  { "contact_loss", N_ ("CAM-electrolyte contact lost to the CAM's volume change") },
+  { "structural_degradation", N_ ("CAM structure damaged above its voltage limit") },
+  { "anode_interphase", N_ ("resistive interphase growing between anode and separator") },
 };
 
 const char *
@@ -28,6 +30,8 @@ cc_mechanism_name (guint index)
   return mechanisms[index].name;
 }
 
+/* In English; the strings are marked for translation, so a front end can
+ * show them with _(). */
 const char *
 cc_mechanism_description (guint index)
 {
