@@ -66,11 +66,46 @@ test_effective_medium (void)
   g_assert_cmpfloat (disp.agglomerate_interior_cam_fraction, ==, 0);
 }
 
+/* An ion-conducting coating carries ions from primary to primary into the
+ * agglomerate: the agglomerate no longer limits the reach. A coating too
+ * thin to connect the particles, or none, leaves it. */
+static void
+test_coating_reaches_inside (void)
+{
+  CcMaterialDb *db = cc_material_db_get_default ();
+  g_autoptr(CcComponent) c = cc_component_new ("nacro2", 0.7, 5.0, 0.35);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcDesign) d = cc_design_new_default ();
+  CcComponent *cam = g_ptr_array_index (d->components, 0);
+  CcMicrostructure m;
+
+  g_assert_cmpfloat (cc_agglomerate_effective_d_um (c, db), ==, 0);
+  c->agglomerate_d_um = 40;
+  g_assert_cmpfloat (cc_agglomerate_effective_d_um (c, db), ==, 40);
+  c->coating_id = g_strdup ("nyzc");
+  c->coating_thickness_nm = 20;
+  g_assert_cmpfloat (cc_agglomerate_effective_d_um (c, db), ==, 0);
+  c->coating_thickness_nm = 2;
+  g_assert_cmpfloat (cc_agglomerate_effective_d_um (c, db), ==, 40);
+
+  /* The default design's NaCrO2 carries a NYZC coating. */
+  g_assert_cmpstr (cam->coating_id, ==, "nyzc");
+  cam->agglomerate_d_um = 40;
+  g_assert_true (cc_microstructure_estimate_effective_medium (d, db, &m, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (m.agglomerate_interior_cam_fraction, ==, 0);
+  g_clear_pointer (&cam->coating_id, g_free);
+  cam->coating_thickness_nm = 0;
+  g_assert_true (cc_microstructure_estimate_effective_medium (d, db, &m, &error));
+  g_assert_cmpfloat (m.agglomerate_interior_cam_fraction, >, 0.3);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/agglomerate/shell-fraction", test_shell_fraction);
   g_test_add_func ("/agglomerate/effective-medium", test_effective_medium);
+  g_test_add_func ("/agglomerate/coating-reaches-inside", test_coating_reaches_inside);
   return g_test_run ();
 }

@@ -264,7 +264,8 @@ build_fields (CcComponentCard *self,
   gtk_widget_set_tooltip_text (self->agglomerate,
                                _("Diameter of the active-material agglomerates that mixing leaves intact; the "
                                  "electrolyte reaches only their outer layer of particles. 0 = dispersed "
-                                 "(ball-milled) powder"));
+                                 "(ball-milled) powder. An ion-conducting coating carries ions inside and "
+                                 "lifts the limit"));
   g_signal_connect_swapped (self->agglomerate, "value-changed", G_CALLBACK (on_agglomerate), self);
   self->agglomerate_row[0] = gtk_label_new (_("Agglomerates"));
   gtk_label_set_xalign (GTK_LABEL (self->agglomerate_row[0]), 0);

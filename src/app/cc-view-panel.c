@@ -304,7 +304,7 @@ cc_view_panel_set_components (CcViewPanel    *self,
       g_ptr_array_add (self->species_markup,
                        item ? g_strdup (cc_material_item_get_markup (item))
                             : g_markup_escape_text (c->material_id, -1));
-      if (c->agglomerate_d_um > 0 && self->agglomerate_note == NULL)
+      if (cc_agglomerate_effective_d_um (c, db) > 0 && self->agglomerate_note == NULL)
         {
           double inside = 1 - cc_agglomerate_reached_fraction (c->d50_um, c->agglomerate_d_um);
 

@@ -14,7 +14,11 @@
  *  - sodium does not cross the contacts between primaries (grain-to-grain
  *    transfer neglected), so the interior is ionically isolated; it still
  *    conducts electrons, since its primaries touch;
- *  - agglomerates are spheres of one diameter D:
+ *  - agglomerates are spheres of one diameter D;
+ *  - an ion-conducting coating on the primaries (the effective-medium
+ *    estimate's condition for coatings that connect touching particles:
+ *    >= 5 nm, σ_ion >= 1e-7 S/cm) carries ions into the agglomerate, which is
+ *    then reached whole:
  *
  *      s = 1 - (1 - 2 d / D)^3      (D > 2 d; s = 1 otherwise).
  *
@@ -30,6 +34,22 @@
 #include "cc-agglomerate.h"
 
 #include <math.h>
+
+double
+cc_agglomerate_effective_d_um (const CcComponent *component,
+                               CcMaterialDb      *db)
+{
+  const CcMaterial *coat;
+
+  g_return_val_if_fail (component != NULL, 0);
+  if (!(component->agglomerate_d_um > 0))
+    return 0;
+  coat = component->coating_id != NULL && db != NULL ? cc_material_db_lookup (db, component->coating_id) : NULL;
+  if (coat != NULL && component->coating_thickness_nm >= 5
+      && cc_material_get (coat, "ionic_conductivity_S_cm", 0) >= 1e-7)
+    return 0;
+  return component->agglomerate_d_um;
+}
 
 double
 cc_agglomerate_reached_fraction (double primary_d_um,

@@ -8,6 +8,9 @@
 
 #include <glib.h>
 
+#include "cc-design.h"
+#include "cc-material-db.h"
+
 G_BEGIN_DECLS
 
 /* Fraction of the volume of an agglomerate of diameter @agglomerate_d_um,
@@ -19,5 +22,12 @@ G_BEGIN_DECLS
  * 1 when @agglomerate_d_um <= 0 (a dispersed CAM). See cc-agglomerate.c. */
 double cc_agglomerate_reached_fraction (double primary_d_um,
                                         double agglomerate_d_um);
+
+/* The agglomerate size that limits a design component's reach: its
+ * agglomerate_d_um, or 0 when it has none or when an ion-conducting coating
+ * (≥ 5 nm, σ_ion ≥ 1e-7 S/cm) carries ions from primary to primary into the
+ * agglomerate. */
+double cc_agglomerate_effective_d_um   (const CcComponent *component,
+                                        CcMaterialDb      *db);
 
 G_END_DECLS

@@ -258,7 +258,7 @@ cc_microstructure_estimate_effective_medium (const CcDesign    *d,
     /* Agglomerates left by mixing: the electrolyte reaches their outer
      * shell only (cc-agglomerate.c). */
     out->agglomerate_interior_cam_fraction = 1 - cc_agglomerate_reached_fraction (c->comp->d50_um,
-                                                                                  c->comp->agglomerate_d_um);
+                                                                                  cc_agglomerate_effective_d_um (c->comp, db));
     p_i *= 1 - out->agglomerate_interior_cam_fraction;
     out->ionically_connected_cam_fraction = p_i;
     out->electronically_connected_cam_fraction = p_e;

@@ -7,6 +7,7 @@
  * a slab of the electrode when the electrode is thin.
  */
 #include "cc-packing-private.h"
+#include "cc-agglomerate.h"
 
 #include <math.h>
 #include <string.h>
@@ -88,7 +89,6 @@ species_from_material (CcSpecies         *sp,
   sp->d50_um = sp->d50_requested_um = c->d50_um;
   sp->spread = c->spread;
   sp->mass_fraction = c->mass_fraction;
-  sp->agglomerate_d_um = role == CC_ROLE_CAM ? c->agglomerate_d_um : 0;
   sp->density_g_cm3 = cc_material_get (m, "density_g_cm3", sp->density_g_cm3);
   sp->young_modulus_GPa = cc_material_get (m, "young_modulus_GPa", sp->young_modulus_GPa);
   sp->poisson_ratio = cc_material_get (m, "poisson_ratio", sp->poisson_ratio);
@@ -331,6 +331,8 @@ cc_packing_params_from_design (const CcDesign  *design,
           return NULL;
         }
       species_from_material (&p->species[i], m, c, design->protocol.temperature_C);
+      if (p->species[i].role == CC_ROLE_CAM)
+        p->species[i].agglomerate_d_um = cc_agglomerate_effective_d_um (c, db);
     }
   mass_to_volume (p);
   coarse_grain (p);
