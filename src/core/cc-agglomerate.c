@@ -15,10 +15,9 @@
  *    transfer neglected), so the interior is ionically isolated; it still
  *    conducts electrons, since its primaries touch;
  *  - agglomerates are spheres of one diameter D;
- *  - an ion-conducting coating on the primaries (the effective-medium
- *    estimate's condition for coatings that connect touching particles:
- *    >= 5 nm, σ_ion >= 1e-7 S/cm) carries ions into the agglomerate, which is
- *    then reached whole:
+ *  - an ion-conducting coating on the primaries (one that connects touching
+ *    particles, cc_component_coating_connects_ions: >= 5 nm, σ_ion >= 1e-7
+ *    S/cm) carries ions into the agglomerate, which is then reached whole:
  *
  *      s = 1 - (1 - 2 d / D)^3      (D > 2 d; s = 1 otherwise).
  *
@@ -39,14 +38,8 @@ double
 cc_agglomerate_effective_d_um (const CcComponent *component,
                                CcMaterialDb      *db)
 {
-  const CcMaterial *coat;
-
   g_return_val_if_fail (component != NULL, 0);
-  if (!(component->agglomerate_d_um > 0))
-    return 0;
-  coat = component->coating_id != NULL && db != NULL ? cc_material_db_lookup (db, component->coating_id) : NULL;
-  if (coat != NULL && component->coating_thickness_nm >= 5
-      && cc_material_get (coat, "ionic_conductivity_S_cm", 0) >= 1e-7)
+  if (!(component->agglomerate_d_um > 0) || cc_component_coating_connects_ions (component, db))
     return 0;
   return component->agglomerate_d_um;
 }

@@ -184,6 +184,19 @@ cc_design_equal (const CcDesign *a,
   return g_strcmp0 (ja, jb) == 0;
 }
 
+gboolean
+cc_component_coating_connects_ions (const CcComponent *component,
+                                    CcMaterialDb      *db)
+{
+  const CcMaterial *coat;
+
+  g_return_val_if_fail (component != NULL, FALSE);
+  if (component->coating_id == NULL || db == NULL || component->coating_thickness_nm < 5)
+    return FALSE;
+  coat = cc_material_db_lookup (db, component->coating_id);
+  return coat != NULL && cc_material_get (coat, "ionic_conductivity_S_cm", 0) >= 1e-7;
+}
+
 const CcComponent *
 cc_design_find_component (const CcDesign  *self,
                           CcMaterialDb    *db,

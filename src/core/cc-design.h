@@ -140,6 +140,11 @@ gboolean      cc_design_validate         (const CcDesign *self,
                                           CcMaterialDb   *db,
                                           GError        **error);
 
+/* Whether the component's coating joins touching particles into an ion
+ * path: at least 5 nm of a material with σ_ion >= 1e-7 S/cm. */
+gboolean cc_component_coating_connects_ions (const CcComponent *component,
+                                             CcMaterialDb      *db);
+
 /* Lookups of the components by material class (first match), NULL if none. */
 const CcComponent *cc_design_find_component (const CcDesign  *self,
                                              CcMaterialDb    *db,

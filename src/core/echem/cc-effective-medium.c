@@ -244,12 +244,8 @@ cc_microstructure_estimate_effective_medium (const CcDesign    *d,
     if (cam_conducts)
       p_e = 1 - (1 - p_e) * (1 - cam_span);
     /* Ion-conducting coatings connect CAM particles that touch each other. */
-    if (c->comp->coating_id != NULL && c->comp->coating_thickness_nm >= 5)
-      {
-        const CcMaterial *coat = cc_material_db_lookup (db, c->comp->coating_id);
-        if (coat != NULL && cc_material_get (coat, "ionic_conductivity_S_cm", 0) >= 1e-7)
-          p_i = 1 - (1 - p_i) * (1 - cam_span);
-      }
+    if (cc_component_coating_connects_ions (c->comp, db))
+      p_i = 1 - (1 - p_i) * (1 - cam_span);
     out->sigma_e_eff_S_per_cm = sig_e;
     out->electronic_percolation = sig_e > 0;
     if (!out->electronic_percolation)

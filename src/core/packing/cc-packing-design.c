@@ -157,6 +157,9 @@ coarse_grain (CcPackingParams *p)
 }
 
 /* Mean particle volume of a log-normal size distribution: π/6 d50³ e^{4.5σ²}. */
+/* The untruncated log-normal mean sizes the box as it always has; a species
+ * cut by a thin layer (d_max_um) loses its large tail, so its truncated
+ * mean is used, or the box would come out too wide and too thin. */
 static double
 mean_particle_volume (const CcSpecies *sp)
 {
